@@ -1,0 +1,32 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using PolicyEngage.ServiceDefaults.Persistence;
+
+namespace PolicyEngage.ServiceDefaults.Messaging.Inbox;
+
+/// <summary>
+/// An idempotent consumer: the inbox row, the effect and any events the effect raises are written by one
+/// <c>SaveChanges</c>, so a crash before it leaves nothing and a redelivery after it changes nothing.
+/// Two instances racing on one message collide on the inbox key; the loser's retry then skips.
+/// </summary>
+public abstract class InboxConsumer<TMessage>(ServiceDbContext db, TimeProvider clock) : IConsumer<TMessage>
+    where TMessage : class
+{
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
+        var consumer = GetType().Name;
+        if (await db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken))
+            return;
+
+        db.InboxMessages.Add(new InboxMessage(messageId, consumer, clock.GetUtcNow().UtcDateTime));
+        await Apply(context.Message, context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+
+    /// <summary>The consumer's clock, for the times its effect records.</summary>
+    protected DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Changes tracked entities only; the base class saves them with the inbox row.</summary>
+    protected abstract Task Apply(TMessage message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.Contracts;
+using PolicyEngage.ServiceDefaults.Json;
+
+namespace PolicyEngage.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>An integration event written with the state change it announces, waiting for the relay.</summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage() { }
+
+    /// <summary>The sequence the relay follows.</summary>
+    public long Id { get; private set; }
+
+    /// <summary>Fixed when the row is written, so a re-publish carries the same id and inboxes absorb it.</summary>
+    public Guid MessageId { get; private set; }
+    public string MessageType { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public DateTime OccurredAt { get; private set; }
+
+    /// <summary>The W3C trace context of the request that wrote the row, so the publish continues its trace.</summary>
+    public string? TraceParent { get; private set; }
+    public string? TraceState { get; private set; }
+
+    public Guid? ClaimToken { get; private set; }
+    public DateTime? ClaimedUntil { get; private set; }
+    public DateTime? SentAt { get; private set; }
+
+    public static OutboxMessage For(IntegrationEvent integrationEvent) => new()
+    {
+        MessageId = integrationEvent.EventId,
+        MessageType = integrationEvent.GetType().FullName!,
+        Body = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), JsonDefaults.Options),
+        OccurredAt = integrationEvent.OccurredAt,
+        TraceParent = Activity.Current?.Id,
+        TraceState = Activity.Current?.TraceStateString,
+    };
+
+    public Type ResolveMessageType() =>
+        typeof(IntegrationEvent).Assembly.GetType(MessageType, throwOnError: true)!;
+
+    public IntegrationEvent DeserializeEvent() =>
+        (IntegrationEvent)JsonSerializer.Deserialize(Body, ResolveMessageType(), JsonDefaults.Options)!;
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedOnAdd();
+        builder.HasIndex(m => m.MessageId).IsUnique();
+        builder.Property(m => m.MessageType).HasMaxLength(300);
+        builder.Property(m => m.TraceParent).HasMaxLength(128);
+        builder.Property(m => m.TraceState).HasMaxLength(512);
+        builder.HasIndex(m => new { m.SentAt, m.Id });
+    }
+}

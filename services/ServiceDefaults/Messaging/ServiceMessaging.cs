@@ -1,0 +1,65 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PolicyEngage.Contracts;
+using PolicyEngage.ServiceDefaults.Json;
+using PolicyEngage.ServiceDefaults.Messaging.Outbox;
+using PolicyEngage.ServiceDefaults.Persistence;
+
+namespace PolicyEngage.ServiceDefaults.Messaging;
+
+public static class ServiceMessaging
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ with the service's consumers, retries with back-off (then the <c>_error</c> queue),
+    /// and the outbox relay for <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceMessaging<TContext>(
+        this IHostApplicationBuilder builder,
+        Action<IBusRegistrationConfigurator> addConsumers)
+        where TContext : ServiceDbContext
+    {
+        var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        var serviceName = ServiceIdentity.NameOf(builder.Environment);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName.ToLowerInvariant(), includeNamespace: false));
+            addConsumers(bus);
+
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(retry => retry.Exponential(
+                    rabbit.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                if (rabbit.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator queue) queue.SetQuorumQueue();
+            });
+
+            bus.UsingRabbitMq((context, transport) =>
+            {
+                transport.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
+                {
+                    host.Username(rabbit.Username);
+                    host.Password(rabbit.Password);
+                });
+                transport.ConfigureJsonSerializerOptions(JsonDefaults.Configure);
+                // Events are published as their concrete type; the shared base record is not an exchange of its own.
+                transport.Publish<IntegrationEvent>(publish => publish.Exclude = true);
+                transport.ConfigureEndpoints(context);
+            });
+        });
+
+        // Start without waiting for the broker: writes keep landing in the outbox while RabbitMQ is away.
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = false;
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddSingleton<OutboxRelay<TContext>>();
+        builder.Services.AddHostedService<OutboxRelayService<TContext>>();
+        return builder;
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PolicyEngage.Submissions.Papers;
+
+internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
+{
+    public void Configure(EntityTypeBuilder<Paper> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Organisation).HasMaxLength(100);
+        builder.Property(p => p.Title).HasMaxLength(200);
+        builder.Property(p => p.Summary).HasMaxLength(2000);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Revision).IsConcurrencyToken();
+        builder.Property(p => p.CreatedBy).HasMaxLength(200);
+        builder.Ignore(p => p.Text);
+        builder.Ignore(p => p.LatestSubmitted);
+        builder.HasIndex(p => new { p.ConsultationId, p.Organisation });
+
+        builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PaperId);
+        builder.Navigation(p => p.Versions).AutoInclude();
+        builder.HasMany(p => p.Reviews).WithOne().HasForeignKey(r => r.PaperId);
+        builder.Navigation(p => p.Reviews).AutoInclude();
+    }
+}
+
+internal sealed class PaperVersionConfiguration : IEntityTypeConfiguration<PaperVersion>
+{
+    public void Configure(EntityTypeBuilder<PaperVersion> builder)
+    {
+        builder.HasKey(v => new { v.PaperId, v.Number });
+        builder.Property(v => v.Title).HasMaxLength(200);
+        builder.Property(v => v.Summary).HasMaxLength(2000);
+        builder.Property(v => v.ContentHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(v => v.SubmittedBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class PaperReviewConfiguration : IEntityTypeConfiguration<PaperReview>
+{
+    public void Configure(EntityTypeBuilder<PaperReview> builder)
+    {
+        builder.HasKey(r => new { r.PaperId, r.Version });
+        builder.Property(r => r.Decision).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Comment).HasMaxLength(5000);
+    }
+}

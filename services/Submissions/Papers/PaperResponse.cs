@@ -1,0 +1,34 @@
+using PolicyEngage.Contracts;
+
+namespace PolicyEngage.Submissions.Papers;
+
+public sealed record PaperResponse(
+    Guid Id,
+    Guid ConsultationId,
+    string Organisation,
+    string Title,
+    string Summary,
+    string Body,
+    PaperStatus Status,
+    int Version,
+    string? ContentHash,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    IReadOnlyList<PaperReviewResponse> Reviews)
+{
+    /// <summary>The author's view: the working text, hashed only once that text is a frozen version.</summary>
+    public static PaperResponse WorkingCopy(Paper paper) => new(
+        paper.Id, paper.ConsultationId, paper.Organisation, paper.Title, paper.Summary, paper.Body, paper.Status, paper.Version,
+        paper.LatestSubmitted is { } latest && latest.Number == paper.Version ? latest.ContentHash : null,
+        paper.CreatedAt, paper.UpdatedAt, ReviewsOf(paper));
+
+    /// <summary>Everyone else's view: the latest submitted version, never an edit in progress.</summary>
+    public static PaperResponse Submitted(Paper paper, PaperVersion version) => new(
+        paper.Id, paper.ConsultationId, paper.Organisation, version.Title, version.Summary, version.Body, paper.Status, version.Number,
+        version.ContentHash, paper.CreatedAt, version.SubmittedAt, ReviewsOf(paper));
+
+    private static List<PaperReviewResponse> ReviewsOf(Paper paper) =>
+        paper.Reviews.OrderBy(r => r.Version).Select(r => new PaperReviewResponse(r.Version, r.Decision, r.Comment, r.DecidedAt)).ToList();
+}
+
+public sealed record PaperReviewResponse(int Version, ReviewOutcome Decision, string Comment, DateTime DecidedAt);

@@ -1,0 +1,114 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.ServiceDefaults.Validation;
+using PolicyEngage.Submissions.Data;
+
+namespace PolicyEngage.Submissions.Papers;
+
+public static class PapersApi
+{
+    public static IEndpointRouteBuilder MapPapersApi(this IEndpointRouteBuilder app)
+    {
+        var papers = app.MapGroup("/api/papers").WithTags("Papers");
+        var authors = papers.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.PolicyAuthor));
+        authors.MapPost("/", CreateAsync).Validate<CreatePaperRequest>();
+        authors.MapPut("/{id}", EditAsync).Validate<EditPaperRequest>();
+        authors.MapPost("/{id}/submit", SubmitAsync);
+        authors.MapPost("/{id}/withdraw", WithdrawAsync);
+
+        var readers = papers.MapGroup("").RequireAuthorization(policy =>
+            policy.RequireRole(Roles.PolicyAuthor, Roles.Reviewer, Roles.LiaisonOfficer, Roles.Auditor));
+        readers.MapGet("/{id}", GetAsync);
+        readers.MapGet("/", ListAsync);
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        CreatePaperRequest request, ClaimsPrincipal user, HttpResponse response, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var consultation = await db.Consultations.FindAsync([request.ConsultationId!.Value], ct);
+        if (consultation is null) return Problems.Conflict("The consultation is unknown or not open.");
+
+        var paper = Paper.Draft(consultation, user.Organisation()!, request.Text, user.Subject(), clock.GetUtcNow().UtcDateTime);
+        db.Papers.Add(paper);
+        await db.SaveChangesAsync(ct);
+        PaperETag.Write(response, paper);
+        return TypedResults.Created($"/api/papers/{paper.Id}", PaperResponse.WorkingCopy(paper));
+    }
+
+    private static Task<IResult> EditAsync(Guid id, EditPaperRequest request, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ChangeOwnPaperAsync(id, http, db, ct, paper =>
+        {
+            paper.Edit(request.Text, clock.GetUtcNow().UtcDateTime);
+            return Task.CompletedTask;
+        });
+
+    private static Task<IResult> SubmitAsync(Guid id, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ChangeOwnPaperAsync(id, http, db, ct, async paper =>
+        {
+            var consultation = await db.Consultations.FindAsync([paper.ConsultationId], ct)
+                ?? throw new StateConflictException("The paper's consultation is unknown.");
+            paper.Submit(consultation, http.User.Subject(), clock.GetUtcNow().UtcDateTime);
+        });
+
+    private static Task<IResult> WithdrawAsync(Guid id, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>
+        ChangeOwnPaperAsync(id, http, db, ct, paper =>
+        {
+            paper.Withdraw(http.User.Subject(), clock.GetUtcNow().UtcDateTime);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>The SPEC's order for changes: another organisation's paper is 404, a stale If-Match 412, then the paper's own rules (409).</summary>
+    private static async Task<IResult> ChangeOwnPaperAsync(Guid id, HttpContext http, SubmissionsDbContext db, CancellationToken ct, Func<Paper, Task> change)
+    {
+        var organisation = http.User.Organisation();
+        var paper = await db.Papers.SingleOrDefaultAsync(p => p.Id == id && p.Organisation == organisation, ct);
+        if (paper is null) return Problems.NotFound("paper");
+        if (!PaperETag.Matches(http.Request, paper)) return Problems.PreconditionFailed();
+
+        await change(paper);
+        await db.SaveChangesAsync(ct);
+        PaperETag.Write(http.Response, paper);
+        return TypedResults.Ok(PaperResponse.WorkingCopy(paper));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, HttpResponse response, SubmissionsDbContext db, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var view = paper is null ? null : ViewFor(user, paper);
+        if (view is null) return Problems.NotFound("paper");
+
+        PaperETag.Write(response, paper!);
+        return TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> ListAsync(Guid? consultationId, ClaimsPrincipal user, SubmissionsDbContext db, CancellationToken ct)
+    {
+        var query = db.Papers.AsNoTracking();
+        if (consultationId is { } consultation) query = query.Where(p => p.ConsultationId == consultation);
+        if (user.IsInRole(Roles.PolicyAuthor))
+        {
+            var organisation = user.Organisation();
+            query = query.Where(p => p.Organisation == organisation);
+        }
+        else
+        {
+            query = query.Where(p => p.Versions.Any());
+        }
+        var papers = await query.OrderBy(p => p.CreatedAt).ToListAsync(ct);
+        return TypedResults.Ok(papers.Select(p => ViewFor(user, p)!).ToList());
+    }
+
+    /// <summary>
+    /// Authors see their own organisation's working copy; reviewers, liaison officers and auditors see the latest
+    /// submitted version. A paper the caller may not see is null, answered as 404 so its existence stays private.
+    /// </summary>
+    private static PaperResponse? ViewFor(ClaimsPrincipal user, Paper paper)
+    {
+        if (user.IsInRole(Roles.PolicyAuthor))
+            return paper.Organisation == user.Organisation() ? PaperResponse.WorkingCopy(paper) : null;
+        return paper.LatestSubmitted is { } latest ? PaperResponse.Submitted(paper, latest) : null;
+    }
+}

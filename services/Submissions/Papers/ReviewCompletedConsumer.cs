@@ -1,0 +1,20 @@
+using PolicyEngage.Contracts;
+using PolicyEngage.ServiceDefaults.Messaging.Inbox;
+using PolicyEngage.Submissions.Data;
+
+namespace PolicyEngage.Submissions.Papers;
+
+public sealed class ReviewCompletedConsumer(SubmissionsDbContext db, TimeProvider clock, ILogger<ReviewCompletedConsumer> logger)
+    : InboxConsumer<ReviewCompleted>(db, clock)
+{
+    protected override async Task Apply(ReviewCompleted message, CancellationToken cancellationToken)
+    {
+        var paper = await db.Papers.FindAsync([message.PaperId], cancellationToken);
+        if (paper is null)
+        {
+            logger.LogWarning("Review {EventId} names paper {PaperId}, which this service does not hold", message.EventId, message.PaperId);
+            return;
+        }
+        paper.RecordReview(message, UtcNow);
+    }
+}

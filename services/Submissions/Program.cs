@@ -1,0 +1,20 @@
+using MassTransit;
+using PolicyEngage.ServiceDefaults;
+using PolicyEngage.ServiceDefaults.Messaging;
+using PolicyEngage.ServiceDefaults.Persistence;
+using PolicyEngage.Submissions.Data;
+using PolicyEngage.Submissions.Papers;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceDatabase<SubmissionsDbContext, SqliteSubmissionsDbContext>("submissions");
+builder.AddServiceMessaging<SubmissionsDbContext>(bus => bus.AddConsumers(typeof(Program).Assembly));
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapPapersApi();
+
+await app.MigrateDatabaseAsync<SubmissionsDbContext>();
+await app.RunAsync();
+
+public partial class Program;
