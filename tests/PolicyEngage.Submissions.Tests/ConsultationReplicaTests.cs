@@ -1,0 +1,36 @@
+using PolicyEngage.Contracts;
+using PolicyEngage.Submissions.Consultations;
+using static PolicyEngage.Submissions.Tests.PaperScenario;
+
+namespace PolicyEngage.Submissions.Tests;
+
+public class ConsultationReplicaTests
+{
+    [Fact]
+    public void An_open_consultation_accepts_papers_strictly_before_closesAt()
+    {
+        var consultation = OpenConsultation(closesAt: Now.AddMinutes(1));
+
+        Assert.True(consultation.AcceptsPapersAt(Now));
+        Assert.False(consultation.AcceptsPapersAt(Now.AddMinutes(1)));
+    }
+
+    [Fact]
+    public void A_close_that_overtakes_the_opening_keeps_the_consultation_closed()
+    {
+        var opened = Opened();
+        var closed = new ConsultationClosed(opened.ConsultationId, opened.RegulatorId, ConsultationCloseReason.ClosedByOfficer)
+        {
+            EventId = Guid.NewGuid(),
+            OccurredAt = Now,
+            Actor = "liaison",
+        };
+
+        var consultation = Consultation.ClosedBeforeOpened(closed);
+        consultation.ApplyOpened(opened);
+
+        Assert.False(consultation.AcceptsPapersAt(Now.AddDays(-2)));
+        Assert.Equal(opened.ClosesAt, consultation.ClosesAt);
+        Assert.Equal(opened.EventId, consultation.OpenedEventId);
+    }
+}
