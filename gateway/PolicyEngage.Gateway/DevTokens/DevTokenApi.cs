@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.ServiceDefaults.Validation;
+
+namespace PolicyEngage.Gateway.DevTokens;
+
+/// <summary>
+/// <c>POST /dev/token</c>: a token signed with the local key, so that a newcomer can try the API with curl.
+/// Mapped only outside Production; the services accept it because they trust the same key.
+/// </summary>
+public static class DevTokenApi
+{
+    private static readonly JsonWebTokenHandler Handler = new();
+
+    public static IEndpointRouteBuilder MapDevTokenApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/dev/token", Issue)
+            .AllowAnonymous()
+            .Validate<DevTokenRequest>();
+        return app;
+    }
+
+    private static Ok<DevTokenResponse> Issue(DevTokenRequest request, JwtOptions options, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            [PolicyEngageClaims.Subject] = request.Subject!,
+            [PolicyEngageClaims.Role] = request.Role!,
+        };
+        switch (Roles.ScopeClaimOf(request.Role!))
+        {
+            case PolicyEngageClaims.Organisation:
+                claims[PolicyEngageClaims.Organisation] = request.Org!;
+                break;
+            case PolicyEngageClaims.Regulator:
+                claims[PolicyEngageClaims.Regulator] = request.RegulatorId!.Value.ToString();
+                break;
+        }
+
+        var token = Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Claims = claims,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + options.DevelopmentTokenLifetime,
+            SigningCredentials = new SigningCredentials(JwtAuthentication.SigningKeyOf(options), SecurityAlgorithms.HmacSha256),
+        });
+        return TypedResults.Ok(new DevTokenResponse(token));
+    }
+}

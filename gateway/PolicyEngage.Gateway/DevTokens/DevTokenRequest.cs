@@ -1,0 +1,33 @@
+using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.ServiceDefaults.Validation;
+
+namespace PolicyEngage.Gateway.DevTokens;
+
+/// <summary>Who the token speaks for. Only the scope claim the role needs is used; the other is ignored.</summary>
+public sealed record DevTokenRequest(string? Subject, string? Role, string? Org, string? Regulator) : IValidatedRequest
+{
+    public const int MaxNameLength = 100;
+
+    public void Validate(RequestValidation validation)
+    {
+        validation.Text("subject", Subject, MaxNameLength);
+        if (Role is null || !Roles.All.Contains(Role))
+        {
+            validation.Add("role", $"'role' must be one of: {string.Join(", ", Roles.All)}.");
+            return;
+        }
+        switch (Roles.ScopeClaimOf(Role))
+        {
+            case PolicyEngageClaims.Organisation:
+                validation.Text("org", Org, MaxNameLength);
+                break;
+            case PolicyEngageClaims.Regulator:
+                validation.Required("regulator", RegulatorId);
+                break;
+        }
+    }
+
+    public Guid? RegulatorId => Guid.TryParse(Regulator, out var id) ? id : null;
+}
+
+public sealed record DevTokenResponse(string AccessToken);

@@ -1,0 +1,36 @@
+using PolicyEngage.Gateway.Authorization;
+using PolicyEngage.Gateway.DevTokens;
+using PolicyEngage.Gateway.RateLimiting;
+using PolicyEngage.Gateway.Security;
+using PolicyEngage.ServiceDefaults;
+using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.ServiceDefaults.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddRequestBodyCap();
+builder.AddClosedCors();
+builder.AddRoleListPolicies();
+builder.AddPerCallerRateLimiting();
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+
+var app = builder.Build();
+if (app.Environment.IsProduction()) app.UseHsts();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+app.UseRequestBodyCap();
+app.UseClosedCors();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapHealthEndpoints();
+// Locally signed tokens only where the local key is what the services trust: never in Production, never beside an identity provider.
+if (!app.Environment.IsProduction() && app.Services.GetRequiredService<JwtOptions>().Authority is not { Length: > 0 })
+    app.MapDevTokenApi();
+app.MapReverseProxy();
+
+await app.RunAsync();
+
+public partial class Program;

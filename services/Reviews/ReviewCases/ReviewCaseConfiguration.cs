@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PolicyEngage.Reviews.ReviewCases;
+
+internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewCase>
+{
+    public void Configure(EntityTypeBuilder<ReviewCase> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasIndex(c => new { c.PaperId, c.PaperVersion }).IsUnique();
+        builder.Property(c => c.Organisation).HasMaxLength(100);
+        builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.Summary).HasMaxLength(2000);
+        builder.Property(c => c.ContentHash).HasMaxLength(64).IsFixedLength();
+        // Every transition leaves Open, so checking the status read is what stops two concurrent decisions
+        // (or a decision racing a withdrawal) from both committing.
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.Status, c.OpenedAt });
+        builder.Property(c => c.Decision).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Comment).HasMaxLength(5000);
+        builder.Property(c => c.DecidedBy).HasMaxLength(200);
+        builder.Property(c => c.DeciderOrganisation).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,8 @@
+namespace PolicyEngage.Reviews.ReviewCases;
+
+public enum ReviewCaseStatus
+{
+    Open,
+    Decided,
+    Withdrawn,
+}

@@ -1,0 +1,62 @@
+using PolicyEngage.Testing;
+
+namespace PolicyEngage.EndToEnd.Tests;
+
+/// <summary>
+/// The whole system as real processes: the four services and the gateway, each on its own SQLite file, all on a
+/// virtual host of the real test broker. Requests go through the gateway only.
+/// </summary>
+public sealed class RunningSystem : IAsyncLifetime
+{
+    private readonly TempDirectory _data = new();
+    private readonly List<ServiceProcess> _processes = [];
+    private TestVirtualHost _broker = null!;
+
+    public ServiceProcess Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await TestBroker.CreateVirtualHostAsync("e2e");
+        var shared = new Dictionary<string, string>
+        {
+            ["Database__DataDirectory"] = _data.File("databases"),
+            ["RabbitMq__Port"] = TestBroker.AmqpPort.ToString(),
+            ["RabbitMq__VirtualHost"] = _broker.Name,
+            ["Outbox__PollInterval"] = "00:00:00.250",
+            ["Consultations__DeadlineCheckInterval"] = "00:00:01",
+        };
+        var services = new (string Name, string Folder, string Cluster)[]
+        {
+            ("Submissions", "services/Submissions", "submissions"),
+            ("Reviews", "services/Reviews", "reviews"),
+            ("RegulatorLiaison", "services/RegulatorLiaison", "regulatorliaison"),
+            ("Audit", "services/Audit", "audit"),
+        };
+        var gatewayEnvironment = new Dictionary<string, string>(shared);
+        foreach (var (name, folder, cluster) in services)
+        {
+            var process = ServiceProcess.Start(name, folder, _data.Path, shared);
+            _processes.Add(process);
+            gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address"] = process.BaseAddress.ToString();
+        }
+        Gateway = ServiceProcess.Start("Gateway", "gateway/PolicyEngage.Gateway", _data.Path, gatewayEnvironment);
+        _processes.Add(Gateway);
+
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+    }
+
+    public ApiClient Client() => new(Gateway.BaseAddress);
+
+    /// <summary>Every process's last log lines, for a failure message.</summary>
+    public string Logs() => string.Join("\n\n", _processes.Select(p => $"===== {p.Name}\n{p.LogTail(15)}"));
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes) await process.DisposeAsync();
+        await _broker.DisposeAsync();
+        _data.Dispose();
+    }
+}
+
+[CollectionDefinition(nameof(RunningSystem))]
+public sealed class RunningSystemCollection : ICollectionFixture<RunningSystem>;

@@ -1,0 +1,31 @@
+using System.Net;
+
+namespace PolicyEngage.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class OpenApiAndHealthTests(GatewayFixture fixture)
+{
+    public static TheoryData<string> Clusters() => [.. StandInServices.Clusters];
+
+    [Theory]
+    [MemberData(nameof(Clusters))]
+    public async Task Each_services_openapi_document_is_served_anonymously(string cluster)
+    {
+        var response = await fixture.Client.GetAsync($"/openapi/{cluster}.json");
+
+        var echo = await response.AssertProxiedAsync();
+        Assert.Equal(cluster, echo.Service);
+        Assert.Equal("/openapi/v1.json", echo.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task The_gateway_answers_its_own_health(string path)
+    {
+        var response = await fixture.Client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}

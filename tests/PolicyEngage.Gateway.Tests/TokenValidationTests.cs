@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
+using PolicyEngage.ServiceDefaults.Auth;
+
+namespace PolicyEngage.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class TokenValidationTests(GatewayFixture fixture)
+{
+    private const string AuditorRoute = "/api/audit/verify";
+
+    [Fact]
+    public async Task A_token_that_expired_minutes_ago_is_401()
+    {
+        var expired = Tokens.For(Roles.Auditor, expires: DateTime.UtcNow.AddMinutes(-5));
+
+        var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, expired);
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_key_is_401()
+    {
+        var otherKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("some-other-key-that-is-long-enough-for-hs256"));
+
+        var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, Tokens.For(Roles.Auditor, key: otherKey));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_unsigned_alg_none_token_is_401()
+    {
+        var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, Tokens.Unsigned(Roles.Auditor));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_same_token_correctly_signed_and_current_is_admitted()
+    {
+        var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, Tokens.For(Roles.Auditor));
+
+        Assert.Equal("audit", (await response.AssertProxiedAsync()).Service);
+    }
+}
