@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.RegulatorLiaison.Regulators;
+
+namespace PolicyEngage.RegulatorLiaison.Consultations;
+
+internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
+{
+    public void Configure(EntityTypeBuilder<Consultation> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.HasOne<Regulator>().WithMany().HasForeignKey(c => c.RegulatorId);
+        builder.Property(c => c.Reference).HasMaxLength(Consultation.ReferenceLength);
+        builder.Property(c => c.Title).HasMaxLength(Consultation.TitleLength);
+        builder.Property(c => c.Summary).HasMaxLength(Consultation.SummaryLength);
+        // The status is the concurrency token: an officer and the deadline closer racing close it once, with one event.
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.Status, c.ClosesAt });
+    }
+}

@@ -1,0 +1,43 @@
+using PolicyEngage.ServiceDefaults.Validation;
+
+namespace PolicyEngage.RegulatorLiaison.Consultations;
+
+public sealed record OpenConsultationRequest(Guid? RegulatorId, string? Reference, string? Title, string? Summary, DateTime? ClosesAt)
+    : IValidatedRequest
+{
+    public void Validate(RequestValidation validation)
+    {
+        validation
+            .Required("regulatorId", RegulatorId)
+            .Text("reference", Reference, Consultation.ReferenceLength)
+            .Text("title", Title, Consultation.TitleLength)
+            .Text("summary", Summary, Consultation.SummaryLength);
+
+        if (ClosesAtUtc is not { } closesAt) validation.Add("closesAt", "'closesAt' is required.");
+        else if (closesAt <= validation.UtcNow) validation.Add("closesAt", "'closesAt' must be in the future.");
+        else if (closesAt > validation.UtcNow.AddYears(2)) validation.Add("closesAt", "'closesAt' must be at most two years ahead.");
+    }
+
+    /// <summary>Times are UTC: an offset is honoured, a time without one is taken as UTC.</summary>
+    public DateTime? ClosesAtUtc => ClosesAt switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Local } local => local.ToUniversalTime(),
+        { } time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+    };
+}
+
+public sealed record ConsultationResponse(
+    Guid Id,
+    Guid RegulatorId,
+    string Reference,
+    string Title,
+    string Summary,
+    DateTime ClosesAt,
+    ConsultationStatus Status,
+    DateTime OpenedAt,
+    DateTime? ClosedAt)
+{
+    public static ConsultationResponse Of(Consultation c) =>
+        new(c.Id, c.RegulatorId, c.Reference, c.Title, c.Summary, c.ClosesAt, c.Status, c.OpenedAt, c.ClosedAt);
+}

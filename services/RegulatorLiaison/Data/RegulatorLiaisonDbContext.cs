@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyEngage.RegulatorLiaison.Consultations;
+using PolicyEngage.RegulatorLiaison.Digests;
+using PolicyEngage.RegulatorLiaison.Positions;
+using PolicyEngage.RegulatorLiaison.Regulators;
+using PolicyEngage.ServiceDefaults.Persistence;
+
+namespace PolicyEngage.RegulatorLiaison.Data;
+
+public class RegulatorLiaisonDbContext : ServiceDbContext
+{
+    public RegulatorLiaisonDbContext(DbContextOptions<RegulatorLiaisonDbContext> options) : base(options) { }
+
+    protected RegulatorLiaisonDbContext(DbContextOptions options) : base(options) { }
+
+    public DbSet<Regulator> Regulators => Set<Regulator>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<TrackedPaper> TrackedPapers => Set<TrackedPaper>();
+    public DbSet<Digest> Digests => Set<Digest>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegulatorLiaisonDbContext).Assembly);
+    }
+}
+
+/// <summary>The same model on SQLite; it exists to carry the SQLite migrations set.</summary>
+public sealed class SqliteRegulatorLiaisonDbContext(DbContextOptions<SqliteRegulatorLiaisonDbContext> options) : RegulatorLiaisonDbContext(options);
+
+public sealed class RegulatorLiaisonSqlServerDesignTimeFactory : SqlServerDesignTimeFactory<RegulatorLiaisonDbContext>;
+
+public sealed class RegulatorLiaisonSqliteDesignTimeFactory : SqliteDesignTimeFactory<SqliteRegulatorLiaisonDbContext>;

@@ -1,0 +1,154 @@
+using PolicyEngage.Contracts;
+using PolicyEngage.RegulatorLiaison.Consultations;
+using PolicyEngage.RegulatorLiaison.Positions;
+using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.ServiceDefaults.Persistence;
+
+namespace PolicyEngage.RegulatorLiaison.Digests;
+
+/// <summary>
+/// The approved positions of a closed consultation, compiled once and never changed, then delivered to the consultation's
+/// regulator, who acknowledges it by quoting its content hash.
+/// </summary>
+public sealed class Digest : AggregateRoot
+{
+    private readonly List<DigestPaper> _papers = [];
+
+    private Digest() { }
+
+    public Guid Id { get; private set; }
+    public Guid ConsultationId { get; private set; }
+    public Guid RegulatorId { get; private set; }
+    public DateTime CompiledAt { get; private set; }
+    public string ContentHash { get; private set; } = "";
+
+    /// <summary>The JSON of the <see cref="DigestDocument"/> exactly as hashed.</summary>
+    public string Document { get; private set; } = "";
+
+    public DigestStatus Status { get; private set; }
+    public DateTime? DeliveredAt { get; private set; }
+    public DateTime? AcknowledgedAt { get; private set; }
+    public string? AcknowledgedBy { get; private set; }
+    public Guid CompiledEventId { get; private set; }
+    public Guid? DeliveredEventId { get; private set; }
+
+    /// <summary>The paper versions the digest carries.</summary>
+    public IReadOnlyList<DigestPaper> Papers => _papers;
+
+    public bool IsDelivered => Status != DigestStatus.Compiled;
+
+    /// <summary>Compiles every approved, not withdrawn position of a closed consultation, with statistics over all its papers.</summary>
+    public static Digest Compile(Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, string actor, DateTime now)
+    {
+        if (consultation.Status != ConsultationStatus.Closed)
+            throw new StateConflictException("A digest can be compiled only once the consultation is closed.");
+
+        // Whole milliseconds: the stored, hashed and returned times then agree on every provider and client.
+        var compiledAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        var document = DigestDocument.Compile(Guid.CreateVersion7(), consultation, papers, compiledAt);
+        var digest = new Digest
+        {
+            Id = document.Id,
+            ConsultationId = consultation.Id,
+            RegulatorId = consultation.RegulatorId,
+            CompiledAt = compiledAt,
+            ContentHash = document.ContentHash(),
+            Document = document.ToJson(),
+            Status = DigestStatus.Compiled,
+            CompiledEventId = Guid.CreateVersion7(),
+        };
+        digest._papers.AddRange(document.Positions.Select(p => new DigestPaper(digest.Id, p.PaperId, p.Version, p.ContentHash)));
+        digest.Raise(new DigestCompiled(digest.ConsultationId, digest.RegulatorId, digest.Id, digest.ContentHash, digest.PaperVersions())
+        {
+            EventId = digest.CompiledEventId,
+            OccurredAt = now,
+            Actor = actor,
+            CausationId = consultation.ClosedEventId,
+        });
+        return digest;
+    }
+
+    /// <summary>
+    /// Delivers the digest to its regulator. Delivering again changes nothing; a digest carrying a paper since withdrawn
+    /// must not reach the regulator: compile a new one.
+    /// </summary>
+    public void Deliver(IReadOnlySet<Guid> withdrawnPaperIds, string actor, DateTime now)
+    {
+        if (IsDelivered) return;
+        if (_papers.Any(p => withdrawnPaperIds.Contains(p.PaperId)))
+            throw new StateConflictException("A paper in this digest has been withdrawn since it was compiled; compile the digest again.");
+
+        Status = DigestStatus.Delivered;
+        DeliveredAt = now;
+        DeliveredEventId = Guid.CreateVersion7();
+        Raise(new DigestDelivered(ConsultationId, RegulatorId, Id, ContentHash, PaperVersions())
+        {
+            EventId = DeliveredEventId.Value,
+            OccurredAt = now,
+            Actor = actor,
+            CausationId = CompiledEventId,
+        });
+    }
+
+    /// <summary>
+    /// The regulator proves which text it received by quoting its hash. Acknowledging again returns the first receipt.
+    /// </summary>
+    public DigestReceipt Acknowledge(string contentHash, string acknowledgedBy, DateTime now)
+    {
+        if (!IsDelivered) throw new StateConflictException("The digest has not been delivered yet.");
+        if (!string.Equals(contentHash, ContentHash, StringComparison.Ordinal))
+            throw new StateConflictException("The contentHash quoted does not match this digest's.");
+
+        if (Status != DigestStatus.Acknowledged)
+        {
+            Status = DigestStatus.Acknowledged;
+            AcknowledgedAt = now;
+            AcknowledgedBy = acknowledgedBy;
+            Raise(new DigestAcknowledged(ConsultationId, RegulatorId, Id, ContentHash, now, acknowledgedBy)
+            {
+                EventId = Guid.CreateVersion7(),
+                OccurredAt = now,
+                Actor = acknowledgedBy,
+                CausationId = DeliveredEventId,
+            });
+        }
+        return new DigestReceipt(Id, ContentHash, AcknowledgedAt!.Value, AcknowledgedBy!);
+    }
+
+    /// <summary>Only the addressed regulator, and only once delivered, may know the digest exists.</summary>
+    public bool IsVisibleToRegulator(Guid? regulatorId) => IsDelivered && regulatorId == RegulatorId;
+
+    public DigestDocument ReadDocument() => DigestDocument.FromJson(Document);
+
+    /// <summary>In the digest's own order, which the database does not keep for <see cref="Papers"/>.</summary>
+    private List<DigestPaperVersion> PaperVersions() =>
+        ReadDocument().Positions.Select(p => new DigestPaperVersion(p.PaperId, p.Version, p.ContentHash)).ToList();
+}
+
+public enum DigestStatus
+{
+    Compiled,
+    Delivered,
+    Acknowledged,
+}
+
+/// <summary>One paper version a digest carries.</summary>
+public sealed class DigestPaper
+{
+    private DigestPaper() { }
+
+    public DigestPaper(Guid digestId, Guid paperId, int version, string contentHash)
+    {
+        DigestId = digestId;
+        PaperId = paperId;
+        Version = version;
+        ContentHash = contentHash;
+    }
+
+    public Guid DigestId { get; private set; }
+    public Guid PaperId { get; private set; }
+    public int Version { get; private set; }
+    public string ContentHash { get; private set; } = "";
+}
+
+public sealed record DigestReceipt(Guid DigestId, string ContentHash, DateTime AcknowledgedAt, string AcknowledgedBy);

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.RegulatorLiaison.Consultations;
+
+namespace PolicyEngage.RegulatorLiaison.Digests;
+
+internal sealed class DigestConfiguration : IEntityTypeConfiguration<Digest>
+{
+    public void Configure(EntityTypeBuilder<Digest> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(d => d.ConsultationId);
+        builder.Property(d => d.ContentHash).HasMaxLength(64).IsFixedLength();
+        // The status is the concurrency token: two deliveries or acknowledgements racing raise one event, not two.
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.Property(d => d.AcknowledgedBy).HasMaxLength(200);
+        builder.Ignore(d => d.IsDelivered);
+        builder.HasIndex(d => d.ConsultationId);
+        builder.HasIndex(d => new { d.RegulatorId, d.Status });
+
+        builder.HasMany(d => d.Papers).WithOne().HasForeignKey(p => p.DigestId);
+        builder.Navigation(d => d.Papers).AutoInclude();
+    }
+}
+
+internal sealed class DigestPaperConfiguration : IEntityTypeConfiguration<DigestPaper>
+{
+    public void Configure(EntityTypeBuilder<DigestPaper> builder)
+    {
+        builder.ToTable("DigestPapers");
+        builder.HasKey(p => new { p.DigestId, p.PaperId });
+        builder.Property(p => p.ContentHash).HasMaxLength(64).IsFixedLength();
+    }
+}

@@ -1,0 +1,40 @@
+using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Validation;
+
+namespace PolicyEngage.RegulatorLiaison.Digests;
+
+public sealed record AcknowledgeDigestRequest(string? ContentHash) : IValidatedRequest
+{
+    public void Validate(RequestValidation validation)
+    {
+        if (!Sha256Hex.IsWellFormed(ContentHash))
+            validation.Add("contentHash", "'contentHash' must be a SHA-256 value: 64 lowercase hexadecimal characters.");
+    }
+}
+
+/// <summary>The hashed document as stored, its hash, and (after the hashed fields) where the digest stands.</summary>
+public sealed record DigestResponse(
+    Guid Id,
+    Guid ConsultationId,
+    Guid RegulatorId,
+    DateTime CompiledAt,
+    string ContentHash,
+    IReadOnlyList<DigestPosition> Positions,
+    DigestStatistics Statistics,
+    DigestStatus Status,
+    DateTime? DeliveredAt,
+    DateTime? AcknowledgedAt)
+{
+    public static DigestResponse Of(Digest digest)
+    {
+        var document = digest.ReadDocument();
+        return new DigestResponse(
+            document.Id, document.ConsultationId, document.RegulatorId, document.CompiledAt, digest.ContentHash,
+            document.Positions, document.Statistics, digest.Status, digest.DeliveredAt, digest.AcknowledgedAt);
+    }
+}
+
+public sealed record InboxEntryResponse(Guid Id, Guid ConsultationId, string ContentHash, DateTime CompiledAt, DateTime DeliveredAt, DateTime? AcknowledgedAt)
+{
+    public static InboxEntryResponse Of(Digest d) => new(d.Id, d.ConsultationId, d.ContentHash, d.CompiledAt, d.DeliveredAt!.Value, d.AcknowledgedAt);
+}

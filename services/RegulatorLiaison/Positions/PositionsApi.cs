@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyEngage.RegulatorLiaison.Data;
+using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.ServiceDefaults.Errors;
+
+namespace PolicyEngage.RegulatorLiaison.Positions;
+
+public static class PositionsApi
+{
+    public static IEndpointRouteBuilder MapPositionsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/consultations/{id}/positions", ListAsync)
+            .WithTags("Positions")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.LiaisonOfficer, Roles.Auditor));
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(Guid id, RegulatorLiaisonDbContext db, CancellationToken ct)
+    {
+        if (!await db.Consultations.AnyAsync(c => c.Id == id, ct)) return Problems.NotFound("consultation");
+
+        var papers = await db.TrackedPapers.AsNoTracking().Where(p => p.ConsultationId == id).ToListAsync(ct);
+        return TypedResults.Ok(Position.Of(papers).Select(PositionResponse.Of).ToList());
+    }
+}
+
+/// <summary>A position as listed before compiling: its identity and hash, without the body.</summary>
+public sealed record PositionResponse(Guid PaperId, int Version, string ContentHash, string Organisation, string Title, string Summary)
+{
+    public static PositionResponse Of(Position p) => new(p.PaperId, p.Version, p.ContentHash, p.Organisation, p.Title, p.Summary);
+}

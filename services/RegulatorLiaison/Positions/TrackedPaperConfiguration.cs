@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PolicyEngage.RegulatorLiaison.Positions;
+
+internal sealed class TrackedPaperConfiguration : IEntityTypeConfiguration<TrackedPaper>
+{
+    public void Configure(EntityTypeBuilder<TrackedPaper> builder)
+    {
+        builder.HasKey(p => p.PaperId);
+        builder.Property(p => p.PaperId).ValueGeneratedNever();
+        builder.Property(p => p.Organisation).HasMaxLength(100);
+        builder.Ignore(p => p.LatestSubmitted);
+        builder.Ignore(p => p.Standing);
+        builder.Ignore(p => p.Position);
+        builder.HasIndex(p => p.ConsultationId);
+
+        builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PaperId);
+        builder.Navigation(p => p.Versions).AutoInclude();
+    }
+}
+
+internal sealed class TrackedPaperVersionConfiguration : IEntityTypeConfiguration<TrackedPaperVersion>
+{
+    public void Configure(EntityTypeBuilder<TrackedPaperVersion> builder)
+    {
+        builder.ToTable("TrackedPaperVersions");
+        builder.HasKey(v => new { v.PaperId, v.Version });
+        builder.Property(v => v.Version).ValueGeneratedNever();
+        builder.Property(v => v.Title).HasMaxLength(200);
+        builder.Property(v => v.Summary).HasMaxLength(2000);
+        builder.Property(v => v.ContentHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Ignore(v => v.HasText);
+    }
+}

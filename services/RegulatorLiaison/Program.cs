@@ -1,0 +1,28 @@
+using MassTransit;
+using PolicyEngage.RegulatorLiaison.Consultations;
+using PolicyEngage.RegulatorLiaison.Data;
+using PolicyEngage.RegulatorLiaison.Digests;
+using PolicyEngage.RegulatorLiaison.Positions;
+using PolicyEngage.RegulatorLiaison.Regulators;
+using PolicyEngage.ServiceDefaults;
+using PolicyEngage.ServiceDefaults.Messaging;
+using PolicyEngage.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceDatabase<RegulatorLiaisonDbContext, SqliteRegulatorLiaisonDbContext>("regulatorliaison");
+builder.AddServiceMessaging<RegulatorLiaisonDbContext>(bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.Services.Configure<ConsultationDeadlineOptions>(builder.Configuration.GetSection(ConsultationDeadlineOptions.Section));
+builder.Services.AddHostedService<ConsultationDeadlineCloser>();
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapRegulatorsApi();
+app.MapConsultationsApi();
+app.MapPositionsApi();
+app.MapDigestsApi();
+
+await app.MigrateDatabaseAsync<RegulatorLiaisonDbContext>();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.Contracts;
+using PolicyEngage.ServiceDefaults.Persistence;
+
+namespace PolicyEngage.RegulatorLiaison.Regulators;
+
+/// <summary>A regulator the alliance speaks to; consultations and digests are addressed to it.</summary>
+public sealed class Regulator : AggregateRoot
+{
+    public const int NameLength = 100;
+    public const int JurisdictionLength = 100;
+
+    private Regulator() { }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public string Jurisdiction { get; private set; } = "";
+    public DateTime RegisteredAt { get; private set; }
+
+    /// <summary>The <c>RegulatorRegistered</c> event; opening a consultation for this regulator names it as its cause.</summary>
+    public Guid RegisteredEventId { get; private set; }
+
+    public static Regulator Register(string name, string jurisdiction, string actor, DateTime now)
+    {
+        var regulator = new Regulator
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            Jurisdiction = jurisdiction,
+            RegisteredAt = now,
+            RegisteredEventId = Guid.CreateVersion7(),
+        };
+        regulator.Raise(new RegulatorRegistered(regulator.Id, name, jurisdiction)
+        {
+            EventId = regulator.RegisteredEventId,
+            OccurredAt = now,
+            Actor = actor,
+        });
+        return regulator;
+    }
+}
+
+internal sealed class RegulatorConfiguration : IEntityTypeConfiguration<Regulator>
+{
+    public void Configure(EntityTypeBuilder<Regulator> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Name).HasMaxLength(Regulator.NameLength);
+        builder.Property(r => r.Jurisdiction).HasMaxLength(Regulator.JurisdictionLength);
+    }
+}

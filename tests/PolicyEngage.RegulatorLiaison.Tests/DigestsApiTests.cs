@@ -1,0 +1,203 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PolicyEngage.Contracts;
+using PolicyEngage.RegulatorLiaison.Tests.Support;
+using PolicyEngage.ServiceDefaults.Auth;
+
+namespace PolicyEngage.RegulatorLiaison.Tests;
+
+public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<RegulatorLiaisonApp>
+{
+    private static readonly string[] HashedFields = ["id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics"];
+
+    /// <summary>A consultation whose papers' events arrive in awkward orders, as the bus may deliver them.</summary>
+    private sealed record Scenario(Guid RegulatorId, Guid ConsultationId, PositionPaperSubmitted Beta, PositionPaperSubmitted Acme);
+
+    private async Task<Scenario> ConsultationWithPapersAsync()
+    {
+        var regulator = await app.Officer().PostAsJsonAsync("/api/regulators", new { name = "Data Protection Board", jurisdiction = "EU" });
+        var regulatorId = (await regulator.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var consultation = await app.Officer().PostAsJsonAsync("/api/consultations", new
+        {
+            regulatorId, reference = "DPB-2026-09", title = "Avatars", summary = "Biometrics in avatars", closesAt = app.Clock.UtcNow.AddDays(30),
+        });
+        var consultationId = (await consultation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // Approved, in order.
+        var beta = Sample.Submitted(consultationId, Guid.CreateVersion7(), 1, "beta");
+        await app.PublishAsync(beta);
+        await app.PublishAsync(Sample.Reviewed(beta, ReviewOutcome.Approve));
+
+        // Approved on version 2, the approval overtaking the submission; the text needs careful canonical escaping.
+        var acmeId = Guid.CreateVersion7();
+        var acmeFirst = Sample.Submitted(consultationId, acmeId, 1, "acme");
+        var acme = Sample.Submitted(consultationId, acmeId, 2, "acme", title: "Privacy \"by design\" — Überblick\n\tzweite Fassung");
+        await app.PublishAsync(acmeFirst);
+        await app.PublishAsync(Sample.Reviewed(acmeFirst, ReviewOutcome.RequestChanges));
+        await app.PublishAsync(Sample.Reviewed(acme, ReviewOutcome.Approve));
+        await app.PublishAsync(acme);
+
+        var rejected = Sample.Submitted(consultationId, Guid.CreateVersion7(), 1, "gamma");
+        await app.PublishAsync(rejected);
+        await app.PublishAsync(Sample.Reviewed(rejected, ReviewOutcome.Reject));
+
+        await app.PublishAsync(Sample.Submitted(consultationId, Guid.CreateVersion7(), 1, "delta"));
+
+        // Withdrawn before its (approving) review arrived.
+        var withdrawn = Sample.Submitted(consultationId, Guid.CreateVersion7(), 1, "acme");
+        await app.PublishAsync(withdrawn);
+        await app.PublishAsync(Sample.Withdrawn(withdrawn));
+        await app.PublishAsync(Sample.Reviewed(withdrawn, ReviewOutcome.Approve));
+
+        return new Scenario(regulatorId, consultationId, beta, acme);
+    }
+
+    private async Task CloseAsync(Guid consultationId) =>
+        Assert.Equal(HttpStatusCode.OK, (await app.Officer().PostAsync($"/api/consultations/{consultationId}/close", null)).StatusCode);
+
+    private async Task<JsonObject> CompileAsync(Guid consultationId)
+    {
+        var response = await app.Officer().PostAsync($"/api/consultations/{consultationId}/digests", null);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
+    private static Guid IdOf(JsonObject digest) => digest["id"]!.GetValue<Guid>();
+
+    private static JsonObject Hashed(JsonObject digest) => new(HashedFields.Select(f => KeyValuePair.Create(f, digest[f]?.DeepClone())));
+
+    private async Task<HttpResponseMessage> AcknowledgeAsync(HttpClient regulator, Guid digestId, string contentHash) =>
+        await regulator.PostAsJsonAsync($"/api/digests/{digestId}/acknowledge", new { contentHash });
+
+    [Fact]
+    public async Task Positions_are_the_approved_not_withdrawn_papers_whatever_order_their_events_came_in()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+
+        var positions = await app.As(Roles.Auditor).GetFromJsonAsync<JsonElement>($"/api/consultations/{scenario.ConsultationId}/positions");
+
+        Assert.Equal(
+            [(scenario.Acme.PaperId, 2, scenario.Acme.ContentHash, "acme", scenario.Acme.Title), (scenario.Beta.PaperId, 1, scenario.Beta.ContentHash, "beta", scenario.Beta.Title)],
+            positions.EnumerateArray().Select(p => (
+                p.GetProperty("paperId").GetGuid(), p.GetProperty("version").GetInt32(), p.GetProperty("contentHash").GetString(),
+                p.GetProperty("organisation").GetString(), p.GetProperty("title").GetString())));
+        Assert.Equal(
+            ["paperId", "version", "contentHash", "organisation", "title", "summary"],
+            positions.EnumerateArray().First().EnumerateObject().Select(p => p.Name));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Officer().GetAsync($"/api/consultations/{Guid.CreateVersion7()}/positions")).StatusCode);
+        var author = app.As(Roles.PolicyAuthor, organisation: "acme");
+        Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync($"/api/consultations/{scenario.ConsultationId}/positions")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_digest_is_compiled_only_for_a_known_closed_consultation()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, (await app.Officer().PostAsync($"/api/consultations/{scenario.ConsultationId}/digests", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Officer().PostAsync($"/api/consultations/{Guid.CreateVersion7()}/digests", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.As(Roles.Auditor).PostAsync($"/api/consultations/{scenario.ConsultationId}/digests", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_digests_hash_is_recomputable_from_the_compile_response_and_the_digest_never_changes()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+        await CloseAsync(scenario.ConsultationId);
+
+        var digest = await CompileAsync(scenario.ConsultationId);
+
+        // SPEC: SHA-256 of the canonical JSON of {id, consultationId, regulatorId, compiledAt, positions, statistics} as returned.
+        Assert.Equal(IndependentCanonicalJson.Sha256HexOf(Hashed(digest)), digest["contentHash"]!.GetValue<string>());
+        Assert.Equal((scenario.ConsultationId, scenario.RegulatorId), (digest["consultationId"]!.GetValue<Guid>(), digest["regulatorId"]!.GetValue<Guid>()));
+        Assert.Equal(
+            [(scenario.Acme.PaperId, scenario.Acme.Body, scenario.Acme.Summary), (scenario.Beta.PaperId, scenario.Beta.Body, scenario.Beta.Summary)],
+            digest["positions"]!.AsArray().Select(p => (p!["paperId"]!.GetValue<Guid>(), p["body"]!.GetValue<string>(), p["summary"]!.GetValue<string>())));
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"positions":2,"organisations":2,"pendingReview":1,"rejected":1,"withdrawn":1}"""), digest["statistics"]));
+
+        var read = JsonNode.Parse(await app.As(Roles.Auditor).GetStringAsync($"/api/digests/{IdOf(digest)}"))!.AsObject();
+        Assert.True(JsonNode.DeepEquals(Hashed(digest), Hashed(read)));
+        Assert.Equal(digest["contentHash"]!.GetValue<string>(), read["contentHash"]!.GetValue<string>());
+
+        var closed = Assert.Single(await app.OutboxAsync<ConsultationClosed>(), e => e.ConsultationId == scenario.ConsultationId);
+        var compiled = Assert.Single(await app.OutboxAsync<DigestCompiled>(), e => e.DigestId == IdOf(digest));
+        Assert.Equal((closed.EventId, digest["contentHash"]!.GetValue<string>()), (compiled.CausationId, compiled.ContentHash));
+        Assert.Equal(
+            [new DigestPaperVersion(scenario.Acme.PaperId, 2, scenario.Acme.ContentHash), new DigestPaperVersion(scenario.Beta.PaperId, 1, scenario.Beta.ContentHash)],
+            compiled.Papers);
+    }
+
+    [Fact]
+    public async Task A_digest_reaches_only_its_regulator_once_delivered_and_is_acknowledged_once()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+        await CloseAsync(scenario.ConsultationId);
+        var digest = await CompileAsync(scenario.ConsultationId);
+        var (id, contentHash) = (IdOf(digest), digest["contentHash"]!.GetValue<string>());
+        var desk = app.As(Roles.Regulator, "desk-1", scenario.RegulatorId);
+        var otherDesk = app.As(Roles.Regulator, "desk-9", Guid.CreateVersion7());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await desk.GetAsync($"/api/digests/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await AcknowledgeAsync(desk, id, contentHash)).StatusCode);
+        Assert.DoesNotContain((await desk.GetFromJsonAsync<JsonElement>("/api/regulator/inbox")).EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
+
+        var delivered = await app.Officer().PostAsync($"/api/digests/{id}/deliver", null);
+        Assert.Equal(HttpStatusCode.Accepted, delivered.StatusCode);
+        Assert.Equal("Delivered", (await delivered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Officer().PostAsync($"/api/digests/{id}/deliver", null)).StatusCode);
+        var compiled = Assert.Single(await app.OutboxAsync<DigestCompiled>(), e => e.DigestId == id);
+        var deliveredEvent = Assert.Single(await app.OutboxAsync<DigestDelivered>(), e => e.DigestId == id);
+        Assert.Equal(compiled.EventId, deliveredEvent.CausationId);
+        Assert.Equal(compiled.Papers, deliveredEvent.Papers);
+
+        var seen = JsonNode.Parse(await desk.GetStringAsync($"/api/digests/{id}"))!.AsObject();
+        Assert.True(JsonNode.DeepEquals(Hashed(digest), Hashed(seen)));
+        Assert.Equal(HttpStatusCode.NotFound, (await otherDesk.GetAsync($"/api/digests/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await AcknowledgeAsync(otherDesk, id, contentHash)).StatusCode);
+        var inbox = (await desk.GetFromJsonAsync<JsonElement>("/api/regulator/inbox")).EnumerateArray().ToList();
+        var entry = Assert.Single(inbox, d => d.GetProperty("id").GetGuid() == id);
+        Assert.Equal(contentHash, entry.GetProperty("contentHash").GetString());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("acknowledgedAt").ValueKind);
+        Assert.DoesNotContain((await otherDesk.GetFromJsonAsync<JsonElement>("/api/regulator/inbox")).EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
+
+        var malformed = await AcknowledgeAsync(desk, id, contentHash.ToUpperInvariant());
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.True((await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("contentHash", out _));
+        Assert.Equal(HttpStatusCode.Conflict, (await AcknowledgeAsync(desk, id, new string('a', 64))).StatusCode);
+
+        var acknowledged = await AcknowledgeAsync(desk, id, contentHash);
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        var receipt = JsonNode.Parse(await acknowledged.Content.ReadAsStringAsync())!;
+        Assert.Equal((id, contentHash, "desk-1"), (receipt["digestId"]!.GetValue<Guid>(), receipt["contentHash"]!.GetValue<string>(), receipt["acknowledgedBy"]!.GetValue<string>()));
+
+        var again = await AcknowledgeAsync(app.As(Roles.Regulator, "desk-2", scenario.RegulatorId), id, contentHash);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.True(JsonNode.DeepEquals(receipt, JsonNode.Parse(await again.Content.ReadAsStringAsync())));
+        var acknowledgedEvent = Assert.Single(await app.OutboxAsync<DigestAcknowledged>(), e => e.DigestId == id);
+        Assert.Equal((deliveredEvent.EventId, "desk-1"), (acknowledgedEvent.CausationId, acknowledgedEvent.Actor));
+    }
+
+    [Fact]
+    public async Task A_digest_carrying_a_withdrawn_paper_is_not_delivered_until_compiled_again()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+        await CloseAsync(scenario.ConsultationId);
+        var stale = await CompileAsync(scenario.ConsultationId);
+
+        await app.PublishAsync(Sample.Withdrawn(scenario.Beta));
+
+        var refused = await app.Officer().PostAsync($"/api/digests/{IdOf(stale)}/deliver", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("compile", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(await app.OutboxAsync<DigestDelivered>(), e => e.DigestId == IdOf(stale));
+
+        var fresh = await CompileAsync(scenario.ConsultationId);
+        Assert.Equal([scenario.Acme.PaperId], fresh["positions"]!.AsArray().Select(p => p!["paperId"]!.GetValue<Guid>()));
+        Assert.Equal(2, fresh["statistics"]!["withdrawn"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Officer().PostAsync($"/api/digests/{IdOf(fresh)}/deliver", null)).StatusCode);
+    }
+}

@@ -1,0 +1,151 @@
+using PolicyEngage.Contracts;
+using PolicyEngage.RegulatorLiaison.Positions;
+using PolicyEngage.RegulatorLiaison.Tests.Support;
+
+namespace PolicyEngage.RegulatorLiaison.Tests;
+
+/// <summary>The replica must reach the same state whatever order the bus delivers the events in.</summary>
+public sealed class TrackedPaperTests
+{
+    private static readonly Guid ConsultationId = Guid.CreateVersion7();
+
+    private static TrackedPaper Apply(params IntegrationEvent[] events)
+    {
+        var paper = new TrackedPaper(PaperIdOf(events[0]), ConsultationId);
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case PositionPaperSubmitted submitted: paper.RecordSubmission(submitted); break;
+                case ReviewCompleted review: paper.RecordReview(review); break;
+                case PositionPaperWithdrawn withdrawn: paper.RecordWithdrawal(withdrawn); break;
+            }
+        }
+        return paper;
+    }
+
+    private static Guid PaperIdOf(IntegrationEvent e) => e switch
+    {
+        PositionPaperSubmitted submitted => submitted.PaperId,
+        ReviewCompleted review => review.PaperId,
+        PositionPaperWithdrawn withdrawn => withdrawn.PaperId,
+        _ => throw new ArgumentException($"{e.GetType().Name} is not a paper event."),
+    };
+
+    [Fact]
+    public void A_submitted_version_awaits_review()
+    {
+        var paper = Apply(Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme"));
+
+        Assert.Equal(PaperStanding.PendingReview, paper.Standing);
+        Assert.Null(paper.Position);
+    }
+
+    [Fact]
+    public void An_approved_version_is_a_position_with_its_full_text()
+    {
+        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+
+        var paper = Apply(submitted, Sample.Reviewed(submitted, ReviewOutcome.Approve));
+
+        Assert.Equal(PaperStanding.Approved, paper.Standing);
+        Assert.Equal(
+            new Position(submitted.PaperId, 1, submitted.ContentHash, "acme", submitted.Title, submitted.Summary, submitted.Body),
+            paper.Position);
+    }
+
+    [Theory]
+    [InlineData(ReviewOutcome.Reject, PaperStanding.Rejected)]
+    [InlineData(ReviewOutcome.RequestChanges, PaperStanding.PendingReview)]
+    public void Other_decisions_are_not_positions(ReviewOutcome outcome, PaperStanding expected)
+    {
+        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+
+        var paper = Apply(submitted, Sample.Reviewed(submitted, outcome));
+
+        Assert.Equal(expected, paper.Standing);
+        Assert.Null(paper.Position);
+    }
+
+    [Fact]
+    public void A_review_arriving_before_its_submission_is_completed_by_the_submission()
+    {
+        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var review = Sample.Reviewed(submitted, ReviewOutcome.Approve);
+
+        var paper = new TrackedPaper(submitted.PaperId, ConsultationId);
+        paper.RecordReview(review);
+
+        Assert.Equal(PaperStanding.Approved, paper.Standing);
+        Assert.Null(paper.Position); // approved, but there is no text to put before a regulator yet
+        Assert.Null(paper.Organisation);
+
+        paper.RecordSubmission(submitted);
+
+        Assert.Equal(submitted.Body, paper.Position?.Body);
+        Assert.Equal("acme", paper.Position?.Organisation);
+        Assert.Single(paper.Versions);
+    }
+
+    [Fact]
+    public void A_withdrawal_before_the_review_keeps_the_paper_withdrawn()
+    {
+        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+
+        var paper = Apply(submitted, Sample.Withdrawn(submitted), Sample.Reviewed(submitted, ReviewOutcome.Approve));
+
+        Assert.Equal(PaperStanding.Withdrawn, paper.Standing);
+        Assert.Null(paper.Position);
+        Assert.Equal(ReviewOutcome.Approve, paper.LatestSubmitted?.Outcome);
+    }
+
+    [Fact]
+    public void A_withdrawal_arriving_first_of_all_keeps_the_paper_withdrawn()
+    {
+        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+
+        var paper = Apply(Sample.Withdrawn(submitted), Sample.Reviewed(submitted, ReviewOutcome.Approve), submitted);
+
+        Assert.Equal(PaperStanding.Withdrawn, paper.Standing);
+        Assert.Equal(1, paper.WithdrawnVersion);
+        Assert.Null(paper.Position);
+    }
+
+    [Fact]
+    public void The_latest_submitted_version_decides_and_an_approval_of_it_is_the_position()
+    {
+        var paperId = Guid.CreateVersion7();
+        var first = Sample.Submitted(ConsultationId, paperId, 1, "acme");
+        var second = Sample.Submitted(ConsultationId, paperId, 2, "acme", title: "Revised");
+
+        var resubmitted = Apply(first, Sample.Reviewed(first, ReviewOutcome.RequestChanges), second);
+        Assert.Equal(PaperStanding.PendingReview, resubmitted.Standing);
+
+        // Version 2's approval overtakes everything about version 1.
+        var paper = Apply(Sample.Reviewed(second, ReviewOutcome.Approve), second, Sample.Reviewed(first, ReviewOutcome.RequestChanges), first);
+
+        Assert.Equal(PaperStanding.Approved, paper.Standing);
+        Assert.Equal((2, "Revised", second.ContentHash), (paper.Position?.Version, paper.Position?.Title, paper.Position?.ContentHash));
+    }
+
+    [Fact]
+    public void Positions_are_ordered_by_organisation_then_paper_id_ordinally()
+    {
+        Guid Id(char c) => Guid.Parse(new string(c, 32));
+        TrackedPaper Approved(Guid paperId, string organisation)
+        {
+            var submitted = Sample.Submitted(ConsultationId, paperId, 1, organisation);
+            return Apply(submitted, Sample.Reviewed(submitted, ReviewOutcome.Approve));
+        }
+
+        var positions = Position.Of([
+            Approved(Id('b'), "beta"), Approved(Id('a'), "beta"), Approved(Id('f'), "Zeta"), Approved(Id('1'), "acme"),
+            Apply(Sample.Submitted(ConsultationId, Id('0'), 1, "aaa-pending")),
+        ]);
+
+        // Ordinal: upper case sorts before lower case, and digits before letters.
+        Assert.Equal(
+            [("Zeta", Id('f')), ("acme", Id('1')), ("beta", Id('a')), ("beta", Id('b'))],
+            positions.Select(p => (p.Organisation, p.PaperId)));
+    }
+}
