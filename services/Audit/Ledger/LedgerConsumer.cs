@@ -1,0 +1,45 @@
+using MassTransit;
+using PolicyEngage.Audit.Data;
+using PolicyEngage.Contracts;
+using PolicyEngage.ServiceDefaults.Messaging.Inbox;
+using MessageHeaders = PolicyEngage.ServiceDefaults.Messaging.MessageHeaders;
+
+namespace PolicyEngage.Audit.Ledger;
+
+/// <summary>Records one integration event in the ledger; closed once per concrete event type in Contracts.</summary>
+public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock, ConsumeContext context)
+    : InboxConsumer<TEvent>(db, clock)
+    where TEvent : IntegrationEvent
+{
+    protected override Task Apply(TEvent message, CancellationToken cancellationToken) =>
+        new LedgerChain(db).ReceiveAsync(
+            PendingEvent.Of(message, context.Headers.Get<string>(MessageHeaders.Service), UtcNow), cancellationToken);
+}
+
+public static class LedgerConsumers
+{
+    public const string EndpointName = "audit-ledger";
+
+    /// <summary>Every concrete integration event: all of them reach the ledger, including ones added later.</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } = typeof(IntegrationEvent).Assembly.GetTypes()
+        .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IntegrationEvent)))
+        .OrderBy(type => type.FullName, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>
+    /// All ledger consumers share one queue taking one message at a time, so the chain is appended by one consumer
+    /// at a time in this instance; across instances the unique sequence makes the loser retry.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddLedgerConsumers(this IBusRegistrationConfigurator bus)
+    {
+        foreach (var eventType in EventTypes)
+        {
+            bus.AddConsumer(typeof(LedgerConsumer<>).MakeGenericType(eventType)).Endpoint(endpoint =>
+            {
+                endpoint.Name = EndpointName;
+                endpoint.ConcurrentMessageLimit = 1;
+            });
+        }
+        return bus;
+    }
+}

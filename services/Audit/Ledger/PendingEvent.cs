@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.Contracts;
+
+namespace PolicyEngage.Audit.Ledger;
+
+/// <summary>
+/// An event received but not yet sequenced: it waits here until the event its <see cref="CausationId"/> names is
+/// in the ledger. Every arrival passes through, and leaves in the same save when nothing holds it back.
+/// </summary>
+public sealed class PendingEvent
+{
+    /// <summary>The service name recorded when a message does not say which service published it.</summary>
+    public const string UnknownService = "unknown";
+
+    private PendingEvent() { }
+
+    public Guid EventId { get; private set; }
+    public string EventType { get; private set; } = "";
+    public DateTime OccurredAt { get; private set; }
+    public string Actor { get; private set; } = "";
+    public string Service { get; private set; } = "";
+    public Guid? CausationId { get; private set; }
+
+    /// <summary>The stored event, already in the form the ledger hashes.</summary>
+    public string Data { get; private set; } = "";
+
+    /// <summary>Ready events are appended in the order they arrived.</summary>
+    public DateTime ReceivedAt { get; private set; }
+
+    public static PendingEvent Of(IntegrationEvent integrationEvent, string? service, DateTime receivedAt) => new()
+    {
+        EventId = integrationEvent.EventId,
+        EventType = integrationEvent.GetType().Name,
+        OccurredAt = integrationEvent.OccurredAt,
+        Actor = integrationEvent.Actor,
+        Service = string.IsNullOrWhiteSpace(service) ? UnknownService : service,
+        CausationId = integrationEvent.CausationId,
+        Data = StoredEvent.DataOf(integrationEvent),
+        ReceivedAt = receivedAt,
+    };
+}
+
+internal sealed class PendingEventConfiguration : IEntityTypeConfiguration<PendingEvent>
+{
+    public void Configure(EntityTypeBuilder<PendingEvent> builder)
+    {
+        builder.ToTable("PendingEvents");
+        builder.HasKey(e => e.EventId);
+        builder.Property(e => e.EventId).ValueGeneratedNever();
+        builder.Property(e => e.EventType).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace PolicyEngage.Audit.Ledger;
+
+/// <summary>One entry of a timeline; <see cref="Data"/> is the stored event, written out exactly as it was hashed.</summary>
+public sealed record TimelineEntry(
+    long Sequence,
+    Guid EventId,
+    string EventType,
+    DateTime OccurredAt,
+    string Actor,
+    string Service,
+    Guid? ConsultationId,
+    Guid? PaperId,
+    string Hash,
+    string PreviousHash,
+    [property: JsonConverter(typeof(VerbatimJsonConverter))] JsonElement Data)
+{
+    public static TimelineEntry Of(LedgerEntry entry) => new(
+        entry.Sequence,
+        entry.EventId,
+        entry.EventType,
+        entry.OccurredAt,
+        entry.Actor,
+        entry.Service,
+        entry.ConsultationId,
+        entry.PaperId,
+        entry.Hash,
+        entry.PreviousHash,
+        JsonSerializer.Deserialize<JsonElement>(entry.Data));
+}
+
+/// <summary>
+/// Writes a JSON value's original text instead of re-encoding it (the default encoder would escape non-ASCII
+/// characters), so a timeline's <c>data</c> is byte for byte the canonical JSON that was hashed.
+/// </summary>
+internal sealed class VerbatimJsonConverter : JsonConverter<JsonElement>
+{
+    public override JsonElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonElement.ParseValue(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(value.GetRawText(), skipInputValidation: true);
+}

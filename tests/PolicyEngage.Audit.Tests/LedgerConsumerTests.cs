@@ -1,0 +1,85 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyEngage.Audit.Data;
+using PolicyEngage.Audit.Ledger;
+using PolicyEngage.Contracts;
+
+namespace PolicyEngage.Audit.Tests;
+
+public sealed class LedgerConsumerTests
+{
+    [Fact]
+    public void Every_concrete_integration_event_has_a_ledger_consumer()
+    {
+        var expected = new[]
+        {
+            typeof(ConsultationClosed), typeof(ConsultationOpened), typeof(DigestAcknowledged), typeof(DigestCompiled),
+            typeof(DigestDelivered), typeof(PositionPaperSubmitted), typeof(PositionPaperWithdrawn), typeof(RegulatorRegistered),
+            typeof(ReviewCompleted),
+        };
+
+        Assert.Equal(expected.Select(t => t.Name).Order(), LedgerConsumers.EventTypes.Select(t => t.Name).Order());
+    }
+
+    [Fact]
+    public async Task Each_kind_of_event_published_on_the_bus_reaches_the_ledger_with_its_publishing_service()
+    {
+        await using var database = await AuditDatabase.CreateAsync();
+        await using var provider = BusWith(database);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var (regulatorId, consultationId, paperId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var registered = SampleEvents.Registered(regulatorId);
+        var opened = SampleEvents.Opened(consultationId, regulatorId, registered.EventId);
+        var submitted = SampleEvents.Submitted(consultationId, paperId, opened.EventId);
+        var reviewed = SampleEvents.Reviewed(consultationId, paperId, submitted.EventId);
+        var closed = SampleEvents.Closed(consultationId, regulatorId) with { CausationId = opened.EventId };
+        var compiled = SampleEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), closed.EventId, paperId);
+        var delivered = SampleEvents.Delivered(compiled);
+        var acknowledged = SampleEvents.Acknowledged(delivered);
+        var withdrawn = SampleEvents.Withdrawn(consultationId, Guid.CreateVersion7(), Guid.CreateVersion7()) with { CausationId = null };
+        IntegrationEvent[] events = [registered, opened, submitted, reviewed, closed, compiled, delivered, acknowledged, withdrawn];
+
+        foreach (var integrationEvent in events)
+            await BusPublishing.PublishAsync(harness, integrationEvent, service: integrationEvent == withdrawn ? null : "RegulatorLiaison");
+        foreach (var integrationEvent in events)
+            await BusPublishing.SavedAsync(database.Open, integrationEvent.EventId);
+
+        var entries = await database.EntriesAsync();
+        Assert.Equal(events.Select(e => e.EventId).Order(), entries.Select(e => e.EventId).Order());
+        Assert.All(entries, entry => Assert.Equal(entry.EventId == withdrawn.EventId ? "unknown" : "RegulatorLiaison", entry.Service));
+        Assert.True((await database.VerifyAsync()).Valid);
+    }
+
+    [Fact]
+    public async Task A_message_delivered_twice_or_an_event_republished_under_another_message_id_is_recorded_once()
+    {
+        await using var database = await AuditDatabase.CreateAsync();
+        await using var provider = BusWith(database);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var registered = SampleEvents.Registered(Guid.CreateVersion7());
+        var otherMessageId = Guid.CreateVersion7();
+
+        await BusPublishing.PublishAsync(harness, registered, "RegulatorLiaison");
+        await BusPublishing.SavedAsync(database.Open, registered.EventId);
+        await BusPublishing.PublishAsync(harness, registered, "Elsewhere");
+        await BusPublishing.PublishAsync(harness, registered, "Elsewhere", messageId: otherMessageId);
+        // One queue, one message at a time: once the last is consumed, the redelivery before it has been too.
+        await BusPublishing.SavedAsync(database.Open, otherMessageId);
+
+        var entry = Assert.Single(await database.EntriesAsync());
+        Assert.Equal((registered.EventId, "RegulatorLiaison"), (entry.EventId, entry.Service));
+        await using var db = database.Open();
+        Assert.Equal(new[] { registered.EventId, otherMessageId }.Order(), (await db.InboxMessages.Select(m => m.MessageId).ToListAsync()).Order());
+        Assert.Equal(0, await db.PendingEvents.CountAsync());
+    }
+
+    private static ServiceProvider BusWith(AuditDatabase database) => new ServiceCollection()
+        .AddDbContext<AuditDbContext, SqliteAuditDbContext>(db => db.UseSqlite(database.ConnectionString))
+        .AddSingleton(TimeProvider.System)
+        .AddMassTransitTestHarness(bus => bus.AddLedgerConsumers())
+        .BuildServiceProvider(validateScopes: true);
+}
