@@ -6,7 +6,7 @@ using PolicyEngage.ServiceDefaults;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Health;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaultsExtensions.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddRequestBodyCap();
 builder.AddClosedCors();

@@ -4,7 +4,7 @@ using PolicyEngage.ServiceDefaults;
 using PolicyEngage.ServiceDefaults.Messaging;
 using PolicyEngage.ServiceDefaults.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaultsExtensions.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<AuditDbContext, SqliteAuditDbContext>("audit");
 builder.AddServiceMessaging<AuditDbContext>(bus => bus.AddLedgerConsumers());

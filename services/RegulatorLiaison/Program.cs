@@ -8,7 +8,7 @@ using PolicyEngage.ServiceDefaults;
 using PolicyEngage.ServiceDefaults.Messaging;
 using PolicyEngage.ServiceDefaults.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaultsExtensions.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<RegulatorLiaisonDbContext, SqliteRegulatorLiaisonDbContext>("regulatorliaison");
 builder.AddServiceMessaging<RegulatorLiaisonDbContext>(bus => bus.AddConsumers(typeof(Program).Assembly));

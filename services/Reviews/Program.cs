@@ -5,7 +5,7 @@ using PolicyEngage.ServiceDefaults;
 using PolicyEngage.ServiceDefaults.Messaging;
 using PolicyEngage.ServiceDefaults.Persistence;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaultsExtensions.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<ReviewsDbContext, SqliteReviewsDbContext>("reviews");
 builder.AddServiceMessaging<ReviewsDbContext>(bus => bus.AddConsumers(typeof(Program).Assembly));

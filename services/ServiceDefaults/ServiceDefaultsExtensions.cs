@@ -15,6 +15,13 @@ namespace PolicyEngage.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
+    /// <summary>
+    /// A builder whose content root is the app's own folder, so its appsettings.json is found wherever it is started
+    /// from; relative data paths (<c>.data</c>) still resolve against the working directory.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
     /// <summary>What every service and the gateway need once: telemetry, health, problem details, JSON shape, auth, a clock.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {

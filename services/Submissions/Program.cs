@@ -5,7 +5,7 @@ using PolicyEngage.ServiceDefaults.Persistence;
 using PolicyEngage.Submissions.Data;
 using PolicyEngage.Submissions.Papers;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceDefaultsExtensions.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<SubmissionsDbContext, SqliteSubmissionsDbContext>("submissions");
 builder.AddServiceMessaging<SubmissionsDbContext>(bus => bus.AddConsumers(typeof(Program).Assembly));

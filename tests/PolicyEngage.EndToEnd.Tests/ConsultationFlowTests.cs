@@ -51,13 +51,14 @@ public sealed class ConsultationFlowTests(RunningSystem system)
         })).Expect(HttpStatusCode.Created);
         Assert.Equal("Open", opened.Json["status"]!.GetValue<string>());
         var consultationId = Id(opened);
+        var shortLivedClosesAt = DateTime.UtcNow.AddSeconds(6);
         var shortLived = Id((await liaison.PostAsync("/api/consultations", new
         {
             regulatorId,
             reference = "OFCOM-2026-08",
             title = "A consultation about to close",
             summary = "Closes in seconds.",
-            closesAt = DateTime.UtcNow.AddSeconds(8),
+            closesAt = shortLivedClosesAt,
         })).Expect(HttpStatusCode.Created));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await _api.Anonymous().GetAsync("/api/papers")).Status);
@@ -65,8 +66,11 @@ public sealed class ConsultationFlowTests(RunningSystem system)
 
         // A draft is accepted before closesAt; after it, neither submitting it nor a new draft is.
         var lateDraft = await CreatePaperAsync(acme, shortLived, "Late thoughts");
-        await acme.EventuallyAsync(() => acme.PostAsync($"/api/papers/{Id(lateDraft)}/submit"), r => r.Status == HttpStatusCode.Conflict, "submission after closesAt refused");
+        var untilDeadline = shortLivedClosesAt - DateTime.UtcNow;
+        if (untilDeadline > TimeSpan.Zero) await Task.Delay(untilDeadline + TimeSpan.FromMilliseconds(200));
+        (await acme.PostAsync($"/api/papers/{Id(lateDraft)}/submit")).Expect(HttpStatusCode.Conflict);
         (await acme.PostAsync("/api/papers", PaperBody(shortLived, "Too late"))).Expect(HttpStatusCode.Conflict);
+        Assert.Equal("Draft", (await acme.GetAsync($"/api/papers/{Id(lateDraft)}")).Json["status"]!.GetValue<string>());
         (await acme.PostAsync("/api/papers", PaperBody(Guid.NewGuid(), "Unknown consultation"))).Expect(HttpStatusCode.Conflict);
 
         // 2-4. Request changes, then version 2, then approval.

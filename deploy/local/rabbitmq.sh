@@ -1,0 +1,167 @@
+# shellcheck shell=bash
+# RabbitMQ for local runs and tests: install Debian's broker when missing and run a PRIVATE node as our own
+# child process (its own name, ports, state, cookie and config), so that it never touches a system broker and
+# can be stopped reliably. Sourced by run.sh and test.sh; the caller sets `set -euo pipefail`.
+#
+#   rabbitmq_ensure_installed
+#   rabbitmq_start NODE AMQP_PORT MANAGEMENT_PORT DIST_PORT STATE_DIR   # spawns the node, returns at once
+#   rabbitmq_await [TIMEOUT_SECONDS]                                    # AMQP port open + await_startup
+#   rabbitmq_stop                                                       # graceful shutdown, then the group
+#   rabbitmq_alive, rabbitmq_port_open PORT, rabbitmq_log_tail
+
+# The real scripts: /usr/sbin/rabbitmq* are wrappers that switch to the rabbitmq user (and its cookie) as root.
+RABBITMQ_SCRIPTS=/usr/lib/rabbitmq/bin
+
+# State of the node this shell started (empty when none).
+RMQ_NODE=""
+RMQ_DIR=""
+RMQ_AMQP_PORT=""
+RMQ_MANAGEMENT_PORT=""
+RMQ_PID=""
+RMQ_STARTED_AT=""
+
+rabbitmq_log() { echo "[rabbitmq] $*" >&2; }
+
+rabbitmq_ensure_installed() {
+  [[ -x $RABBITMQ_SCRIPTS/rabbitmq-server ]] && return 0
+  local sudo=()
+  if (( EUID != 0 )); then sudo=(sudo); fi
+  local started=$SECONDS
+  rabbitmq_log "rabbitmq-server is not installed; installing it with apt-get"
+  if ! apt-cache show rabbitmq-server >/dev/null 2>&1; then
+    "${sudo[@]}" apt-get update -q </dev/null
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q -o DPkg::Lock::Timeout=120 rabbitmq-server </dev/null
+  rabbitmq_log "installed in $((SECONDS - started)) s"
+}
+
+# True when something accepts TCP connections on 127.0.0.1:PORT.
+rabbitmq_port_open() {
+  timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null
+}
+
+rabbitmq_alive() {
+  [[ -n $RMQ_PID ]] && kill -0 "$RMQ_PID" 2>/dev/null
+}
+
+# rabbitmqctl for our node: the same HOME, so that it reads the node's Erlang cookie.
+rabbitmq_ctl() {
+  HOME=$RMQ_DIR "$RABBITMQ_SCRIPTS/rabbitmqctl" -n "$RMQ_NODE" "$@" </dev/null
+}
+
+rabbitmq_log_tail() {
+  local file
+  for file in "$RMQ_DIR/log/console.log" "$RMQ_DIR/log/$RMQ_NODE.log"; do
+    [[ -s $file ]] || continue
+    echo "----- last lines of $file -----" >&2
+    tail -n 25 "$file" >&2
+  done
+}
+
+rabbitmq_start() {
+  local node=$1 amqp_port=$2 management_port=$3 dist_port=$4 dir=$5
+  local port
+  for port in "$amqp_port" "$management_port" "$dist_port"; do
+    if rabbitmq_port_open "$port"; then
+      rabbitmq_log "cannot start $node: port $port is already in use"
+      return 1
+    fi
+  done
+
+  mkdir -p "$dir/mnesia" "$dir/log"
+  dir=$(cd "$dir" && pwd)
+  RMQ_NODE=$node RMQ_DIR=$dir RMQ_AMQP_PORT=$amqp_port RMQ_MANAGEMENT_PORT=$management_port
+
+  # Our own cookie, written before anything starts, so that the node and rabbitmqctl never race to create it.
+  if [[ ! -s $dir/.erlang.cookie ]]; then
+    (umask 077 && head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$dir/.erlang.cookie")
+    chmod 400 "$dir/.erlang.cookie"
+  fi
+
+  # guest may only log in from loopback (RabbitMQ's default, stated so that nobody loosens it by accident).
+  cat >"$dir/rabbitmq.conf" <<EOF
+listeners.tcp.default = $amqp_port
+management.tcp.port = $management_port
+loopback_users.guest = true
+EOF
+
+  local -a node_env=(
+    HOME="$dir"
+    RABBITMQ_NODENAME="$node"
+    RABBITMQ_NODE_PORT="$amqp_port"
+    RABBITMQ_DIST_PORT="$dist_port"
+    RABBITMQ_MNESIA_BASE="$dir/mnesia"
+    RABBITMQ_LOG_BASE="$dir/log"
+    RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins"
+    RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf"
+    # Keep the machine-wide files out of a private node.
+    RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config"
+    RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf"
+  )
+
+  if ! grep -qs rabbitmq_management "$dir/enabled_plugins"; then
+    env "${node_env[@]}" "$RABBITMQ_SCRIPTS/rabbitmq-plugins" --offline enable rabbitmq_management \
+      </dev/null >"$dir/log/plugins.log" 2>&1 || { cat "$dir/log/plugins.log" >&2; return 1; }
+  fi
+
+  # setsid: the node gets its own process group, so a Ctrl-C in the terminal reaches only our script (which
+  # then stops the node in order) and a stuck node can be killed as a whole group.
+  RMQ_STARTED_AT=$SECONDS
+  (cd "$dir" && exec env "${node_env[@]}" setsid "$RABBITMQ_SCRIPTS/rabbitmq-server" \
+    </dev/null >>"$dir/log/console.log" 2>&1) &
+  RMQ_PID=$!
+  rabbitmq_log "starting $node (AMQP $amqp_port, management $management_port, state in $dir)"
+}
+
+rabbitmq_await() {
+  local timeout=${1:-90}
+  local deadline=$((SECONDS + timeout))
+  until rabbitmq_port_open "$RMQ_AMQP_PORT"; do
+    if ! rabbitmq_alive; then
+      rabbitmq_log "ERROR: $RMQ_NODE exited during start-up"
+      rabbitmq_log_tail
+      return 1
+    fi
+    if (( SECONDS >= deadline )); then
+      rabbitmq_log "ERROR: $RMQ_NODE did not open AMQP port $RMQ_AMQP_PORT within $timeout s"
+      rabbitmq_log_tail
+      return 1
+    fi
+    sleep 0.5
+  done
+  local remaining=$((deadline - SECONDS))
+  (( remaining > 5 )) || remaining=5
+  if ! rabbitmq_ctl -q await_startup --timeout "$remaining" >/dev/null 2>&1; then
+    rabbitmq_log "ERROR: $RMQ_NODE opened its AMQP port but did not finish start-up within $timeout s"
+    rabbitmq_log_tail
+    return 1
+  fi
+  rabbitmq_log "$RMQ_NODE ready in $((SECONDS - RMQ_STARTED_AT)) s"
+}
+
+# Graceful shutdown (waits for the node's OS process), else SIGTERM and finally SIGKILL to its process group.
+rabbitmq_stop() {
+  rabbitmq_alive || { RMQ_PID=""; return 0; }
+  local started=$SECONDS
+  rabbitmq_log "stopping $RMQ_NODE"
+  timeout 45 env HOME="$RMQ_DIR" "$RABBITMQ_SCRIPTS/rabbitmqctl" -n "$RMQ_NODE" -q shutdown \
+    </dev/null >/dev/null 2>&1 || true
+  local signal waited
+  for signal in TERM KILL; do
+    for ((waited = 0; waited < 20; waited++)); do
+      rabbitmq_alive || break 2
+      sleep 0.5
+    done
+    rabbitmq_log "$RMQ_NODE still running; sending SIG$signal to its process group"
+    # setsid made the node's first process the leader of its own group; never signal a group we belong to.
+    if [[ $(ps -o pgid= -p "$RMQ_PID" 2>/dev/null | tr -d ' ') == "$RMQ_PID" ]]; then
+      kill -"$signal" -- "-$RMQ_PID" 2>/dev/null || true
+    else
+      kill -"$signal" "$RMQ_PID" 2>/dev/null || true
+    fi
+  done
+  wait "$RMQ_PID" 2>/dev/null || true
+  rabbitmq_log "$RMQ_NODE stopped in $((SECONDS - started)) s"
+  RMQ_PID=""
+}

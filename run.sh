@@ -1,0 +1,241 @@
+#!/usr/bin/env bash
+# Runs the whole PolicyEngage system locally on the embedded default (SQLite files under ./.data):
+#   RabbitMQ  - reused when something already listens on 127.0.0.1:5672, else a private node under ./.data/rabbitmq
+#   services  - Submissions :5101, Reviews :5102, RegulatorLiaison :5103, Audit :5104, gateway :8080
+# Every process it started is restarted with a back-off when it dies (like a compose restart policy);
+# Ctrl-C or SIGTERM stops them all and exits 0. Logs: ./.data/logs/<name>.log
+#   ./run.sh             build the solution, then run
+#   ./run.sh --no-build  run what was built last
+set -euo pipefail
+cd "$(dirname "$0")"
+start_ns=$(date +%s%N)
+
+build=1
+for arg in "$@"; do
+  case $arg in
+    --no-build) build="" ;;
+    *) echo "usage: $0 [--no-build]" >&2; exit 2 ;;
+  esac
+done
+
+# shellcheck source=deploy/local/rabbitmq.sh
+source deploy/local/rabbitmq.sh
+
+apps=(submissions reviews regulatorliaison audit gateway)
+declare -A project_dir=(
+  [submissions]=services/Submissions
+  [reviews]=services/Reviews
+  [regulatorliaison]=services/RegulatorLiaison
+  [audit]=services/Audit
+  [gateway]=gateway/PolicyEngage.Gateway
+)
+declare -A assembly=(
+  [submissions]=PolicyEngage.Submissions
+  [reviews]=PolicyEngage.Reviews
+  [regulatorliaison]=PolicyEngage.RegulatorLiaison
+  [audit]=PolicyEngage.Audit
+  [gateway]=PolicyEngage.Gateway
+)
+declare -A port=([submissions]=5101 [reviews]=5102 [regulatorliaison]=5103 [audit]=5104 [gateway]=8080)
+amqp_port=5672
+management_port=15672
+dist_port=25672
+log_dir=.data/logs
+gateway_url=http://127.0.0.1:${port[gateway]}
+
+declare -A pid=() started_at=() restart_at=() backoff=()
+exit_code=0
+broker_started=""
+stopping=""
+
+log_of() { if [[ $1 == rabbitmq ]]; then echo ".data/rabbitmq/log/"; else echo "$log_dir/$1.log"; fi; }
+
+say() { printf '[run %s] %s\n' "$(date +%T)" "$*"; }
+
+elapsed() {
+  local ms=$((($(date +%s%N) - start_ns) / 1000000))
+  printf '%d.%d' $((ms / 1000)) $((ms % 1000 / 100))
+}
+
+app_alive() {
+  if [[ $1 == rabbitmq ]]; then rabbitmq_alive; else [[ -n ${pid[$1]:-} ]] && kill -0 "${pid[$1]}" 2>/dev/null; fi
+}
+
+start_app() {
+  local app=$1
+  if [[ $app == rabbitmq ]]; then
+    rabbitmq_start policyengage@localhost "$amqp_port" "$management_port" "$dist_port" .data/rabbitmq
+    started_at[$app]=$SECONDS
+    return
+  fi
+  local -a app_env=(
+    ASPNETCORE_ENVIRONMENT=Development
+    "Urls=http://127.0.0.1:${port[$app]}"
+    RabbitMq__Host=127.0.0.1
+    "RabbitMq__Port=$amqp_port"
+  )
+  if [[ $app == gateway ]]; then
+    local service
+    for service in submissions reviews regulatorliaison audit; do
+      app_env+=("ReverseProxy__Clusters__${service}__Destinations__primary__Address=http://127.0.0.1:${port[$service]}")
+    done
+  fi
+  local log=$log_dir/$app.log
+  echo "===== $(date -u +%FT%TZ) run.sh starts $app =====" >>"$log"
+  # setsid: Ctrl-C in the terminal reaches only this script, which then stops everything in order.
+  env "${app_env[@]}" setsid dotnet "${project_dir[$app]}/bin/Debug/net10.0/${assembly[$app]}.dll" \
+    </dev/null >>"$log" 2>&1 &
+  pid[$app]=$!
+  started_at[$app]=$SECONDS
+}
+
+# Reaps an app that ended and sets exit_code (not in a $(...) subshell: only this shell can wait for its children).
+reap() {
+  exit_code=0
+  if [[ $1 == rabbitmq ]]; then wait "$RMQ_PID" 2>/dev/null || exit_code=$?; RMQ_PID=""
+  else wait "${pid[$1]}" 2>/dev/null || exit_code=$?; pid[$1]=""; fi
+}
+
+stop_apps() {
+  local -a group=("$@") alive=()
+  local app waited
+  for app in "${group[@]}"; do
+    if app_alive "$app"; then kill -TERM "${pid[$app]}" 2>/dev/null || true; alive+=("$app"); fi
+  done
+  for ((waited = 0; waited < 60 && ${#alive[@]} > 0; waited++)); do
+    sleep 0.5
+    local -a still=()
+    for app in "${alive[@]}"; do app_alive "$app" && still+=("$app"); done
+    alive=("${still[@]}")
+  done
+  for app in "${alive[@]}"; do
+    say "$app did not stop within 30 s; killing it"
+    kill -KILL "${pid[$app]}" 2>/dev/null || true
+  done
+  for app in "${group[@]}"; do
+    if [[ -n ${pid[$app]:-} ]]; then reap "$app"; fi
+  done
+}
+
+shutdown() {
+  [[ -n $stopping ]] && return 0
+  stopping=1
+  trap '' INT TERM HUP
+  say "stopping"
+  stop_apps gateway # first, so that no new request reaches a stopping service
+  stop_apps submissions reviews regulatorliaison audit
+  if [[ -n $broker_started ]]; then rabbitmq_stop; fi
+  say "stopped"
+}
+trap 'shutdown; exit 0' INT TERM HUP
+trap 'status=$?; shutdown; exit $status' EXIT
+
+fail_with_logs() {
+  say "ERROR: $1"
+  local app
+  for app in "${@:2}"; do
+    echo "----- last lines of $log_dir/$app.log -----" >&2
+    tail -n 30 "$log_dir/$app.log" >&2 || true
+  done
+  exit 1
+}
+
+mkdir -p "$log_dir"
+for app in "${apps[@]}"; do
+  if rabbitmq_port_open "${port[$app]}"; then
+    say "ERROR: port ${port[$app]} ($app) is already in use; is run.sh already running?"
+    exit 1
+  fi
+done
+
+rabbitmq_ensure_installed
+if rabbitmq_port_open "$amqp_port"; then
+  say "RabbitMQ: reusing the broker that already listens on 127.0.0.1:$amqp_port (not supervised, not stopped)"
+else
+  start_app rabbitmq # boots while the solution builds
+  broker_started=1
+fi
+
+if [[ -n $build ]]; then
+  say "building PolicyEngage.sln"
+  dotnet build PolicyEngage.sln -nologo </dev/null
+fi
+
+if [[ -n $broker_started ]]; then rabbitmq_await 90; fi
+
+for app in "${apps[@]}"; do
+  : >"$log_dir/$app.log"
+  start_app "$app"
+done
+
+# Bounded wait for every /health/ready (database migrated, RabbitMQ reachable).
+declare -A ready=() ready_after=()
+ready_deadline=$((SECONDS + 120))
+while (( ${#ready[@]} < ${#apps[@]} )); do
+  for app in "${apps[@]}"; do
+    [[ -n ${ready[$app]:-} ]] && continue
+    if ! app_alive "$app"; then
+      reap "$app"
+      fail_with_logs "$app exited during start-up (exit code $exit_code)" "$app"
+    fi
+    if curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${port[$app]}/health/ready"; then
+      ready[$app]=1
+      ready_after[$app]=$(elapsed)
+      say "$app ready on http://127.0.0.1:${port[$app]} (${ready_after[$app]} s after start)"
+    fi
+  done
+  if (( ${#ready[@]} < ${#apps[@]} && SECONDS >= ready_deadline )); then
+    not_ready=()
+    for app in "${apps[@]}"; do [[ -n ${ready[$app]:-} ]] || not_ready+=("$app"); done
+    fail_with_logs "not ready within 120 s: ${not_ready[*]}" "${not_ready[@]}"
+  fi
+  (( ${#ready[@]} == ${#apps[@]} )) || sleep 0.5
+done
+
+logs="$log_dir/<submissions|reviews|regulatorliaison|audit|gateway>.log"
+management="http://127.0.0.1:$management_port  (guest / guest)"
+if [[ -n $broker_started ]]; then logs+=", broker: $(log_of rabbitmq)"
+else management+=" if the reused broker has the management plugin"; fi
+cat <<EOF
+
+PolicyEngage is running: gateway ready ${ready_after[gateway]} s after start, everything ready after $(elapsed) s.
+  Gateway:        $gateway_url  (OpenAPI and /api/... behind it)
+  RabbitMQ UI:    $management
+  Logs:           $logs
+  Data (SQLite):  .data/*.db
+  A token (development only, valid one hour):
+    TOKEN=\$(curl -s -X POST $gateway_url/dev/token -H 'Content-Type: application/json' \\
+      -d '{"subject":"alice","role":"LiaisonOfficer"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
+    curl -s $gateway_url/api/consultations -H "Authorization: Bearer \$TOKEN"
+Press Ctrl-C to stop everything run.sh started.
+
+EOF
+
+# Supervision: a process that dies is restarted after a back-off of 1 s, doubling up to 30 s while it keeps
+# dying within a minute of its start.
+supervised=("${apps[@]}")
+if [[ -n $broker_started ]]; then supervised=(rabbitmq "${apps[@]}"); fi
+while true; do
+  for app in "${supervised[@]}"; do
+    if [[ -n ${restart_at[$app]:-} ]]; then
+      if (( SECONDS >= restart_at[$app] )); then
+        unset "restart_at[$app]"
+        say "restarting $app"
+        start_app "$app" || restart_at[$app]=$((SECONDS + backoff[$app]))
+      fi
+    elif ! app_alive "$app"; then
+      reap "$app"
+      delay=1
+      if (( SECONDS - started_at[$app] < 60 )); then
+        delay=$(( ${backoff[$app]:-0} * 2 ))
+        (( delay >= 1 )) || delay=1
+        (( delay <= 30 )) || delay=30
+      fi
+      backoff[$app]=$delay
+      restart_at[$app]=$((SECONDS + delay))
+      say "$app exited with code $exit_code; restarting in $delay s (log: $(log_of "$app"))"
+    fi
+  done
+  sleep 1 &
+  wait $! 2>/dev/null || true # 2>/dev/null: bash's own "Killed ..." job notices; we report exits ourselves
+done

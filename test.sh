@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project against a private, throw-away RabbitMQ node.
+#   ./test.sh                                   all tests
+#   ./test.sh --filter FullyQualifiedName~Papers extra arguments go to `dotnet test`
+# The last line is always `tests: N passed, N failed`; the exit code is dotnet test's, and non-zero when a
+# test failed or none ran. Ports can be moved (e.g. for two runs at once) with POLICYENGAGE_TEST_AMQP_PORT,
+# POLICYENGAGE_TEST_MANAGEMENT_PORT and POLICYENGAGE_TEST_DIST_PORT.
+set -euo pipefail
+cd "$(dirname "$0")"
+exec </dev/null
+
+export CI=true DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The classic console logger prints the per-assembly "Passed!/Failed!" lines that the summary adds up.
+export MSBUILDTERMINALLOGGER=off
+export POLICYENGAGE_TEST_AMQP_PORT=${POLICYENGAGE_TEST_AMQP_PORT:-5673}
+export POLICYENGAGE_TEST_MANAGEMENT_PORT=${POLICYENGAGE_TEST_MANAGEMENT_PORT:-15673}
+dist_port=${POLICYENGAGE_TEST_DIST_PORT:-25673}
+
+# shellcheck source=deploy/local/rabbitmq.sh
+source deploy/local/rabbitmq.sh
+
+log_dir=.data/logs
+mkdir -p "$log_dir"
+build_log=$log_dir/test-build.log
+test_log=$log_dir/test.log
+broker_dir=$(mktemp -d "${TMPDIR:-/tmp}/policyengage-test-rabbitmq.XXXXXX")
+
+stop_broker() {
+  rabbitmq_stop
+  # Keep the node's log for a failure investigation; its state goes with the temp dir.
+  [[ -f $broker_dir/log/policyengage-test@localhost.log ]] &&
+    cp "$broker_dir/log/policyengage-test@localhost.log" "$log_dir/test-rabbitmq.log"
+  rm -rf "$broker_dir"
+}
+trap stop_broker EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+finish() {
+  local status=$1 passed=${2:-0} failed=${3:-0}
+  stop_broker
+  echo "tests: $passed passed, $failed failed"
+  exit "$status"
+}
+
+started=$SECONDS
+rabbitmq_ensure_installed
+rabbitmq_start policyengage-test@localhost "$POLICYENGAGE_TEST_AMQP_PORT" "$POLICYENGAGE_TEST_MANAGEMENT_PORT" \
+  "$dist_port" "$broker_dir" || finish 1
+
+# The broker boots while the solution builds.
+build_status=0
+dotnet build PolicyEngage.sln 2>&1 | tee "$build_log" || build_status=$?
+if (( build_status != 0 )); then
+  echo "BUILD FAILED (exit code $build_status); the full output is in $build_log" >&2
+  finish "$build_status"
+fi
+
+rabbitmq_await 90 || finish 1
+
+test_status=0
+dotnet test PolicyEngage.sln --no-build "$@" 2>&1 | tee "$test_log" || test_status=$?
+
+# One line per test assembly: "Passed!  - Failed:     0, Passed:    21, Skipped:     0, Total:    21, ...".
+read -r passed failed < <(
+  sed -nE 's/.*(Passed|Failed)! +- +Failed: *([0-9]+), +Passed: *([0-9]+),.*/\3 \2/p' "$test_log" |
+    awk '{ passed += $1; failed += $2 } END { print passed + 0, failed + 0 }'
+)
+if (( test_status == 0 && failed > 0 )); then test_status=1; fi
+if (( test_status == 0 && passed == 0 )); then
+  echo "NO TESTS RAN: dotnet test found no test to run (check the filter or the test projects)" >&2
+  test_status=1
+fi
+echo "dotnet test exit code $test_status after $((SECONDS - started)) s; output in $test_log" >&2
+finish "$test_status" "$passed" "$failed"
