@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using PolicyEngage.Testing;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Auth;
@@ -46,23 +45,8 @@ public sealed class AuditApp : WebApplicationFactory<Program>
     public HttpClient ClientAs(string? role, string? organisation = null)
     {
         var client = CreateClient();
-        if (role is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role, organisation));
+        if (role is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(role, $"{role.ToLowerInvariant()}-1", organisation));
         return client;
-    }
-
-    private static string TokenFor(string role, string? organisation)
-    {
-        var claims = new Dictionary<string, object> { [PolicyEngageClaims.Subject] = $"{role.ToLowerInvariant()}-1", [PolicyEngageClaims.Role] = role };
-        if (organisation is not null) claims[PolicyEngageClaims.Organisation] = organisation;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = "policyengage-local",
-            Audience = "policyengage",
-            Claims = claims,
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(Encoding.UTF8.GetBytes(DevelopmentSigningKey.Value)), SecurityAlgorithms.HmacSha256),
-        });
     }
 
     public override async ValueTask DisposeAsync()

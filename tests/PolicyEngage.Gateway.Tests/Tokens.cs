@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
@@ -14,20 +15,14 @@ public static class Tokens
     public static readonly Guid RegulatorId = Guid.Parse("0197a3c2-5d4e-7b8f-9a10-112233445566");
     public static readonly SymmetricSecurityKey DevelopmentKey = new(Encoding.UTF8.GetBytes(DevelopmentSigningKey.Value));
 
-    public static string For(string role, string subject = "tester", DateTime? expires = null, SecurityKey? key = null)
-    {
-        var expiresAt = expires ?? DateTime.UtcNow.AddMinutes(10);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Issuer,
-            Audience = Audience,
-            Claims = ClaimsOf(role, subject),
-            IssuedAt = expiresAt.AddMinutes(-20),
-            NotBefore = expiresAt.AddMinutes(-20),
-            Expires = expiresAt,
-            SigningCredentials = new SigningCredentials(key ?? DevelopmentKey, SecurityAlgorithms.HmacSha256),
-        });
-    }
+    public static string For(string role, string subject = "tester", DateTime? expires = null, SecurityKey? key = null) =>
+        TestTokens.Issue(
+            role,
+            subject,
+            organisation: Roles.ScopeClaimOf(role) == PolicyEngageClaims.Organisation ? "acme" : null,
+            regulator: role == Roles.Regulator ? RegulatorId : null,
+            expires,
+            key);
 
     /// <summary>A token that claims everything right but carries <c>alg: none</c> and no signature.</summary>
     public static string Unsigned(string role)

@@ -1,3 +1,4 @@
+using PolicyEngage.Testing;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -44,10 +45,10 @@ public sealed class ConsumerIdempotencyTests : IAsyncLifetime
     /// <summary>Publishes under the event's id, as the outbox does, and waits until the consumer has finished with it.</summary>
     private async Task DeliverAsync<T>(T message) where T : IntegrationEvent
     {
-        var counter = new ConsumptionCounter<T>();
-        using var _ = _harness.Bus.ConnectConsumeMessageObserver(counter);
+        var counter = new ConsumeCounter();
+        using var _ = _harness.Bus.ConnectConsumeObserver(counter);
         await _harness.Bus.Publish(message, context => context.MessageId = message.EventId);
-        await counter.WaitForAsync(message.EventId, consumptions: 1);
+        await counter.WaitForAsync(message.EventId);
     }
 
     private async Task<TrackedPaper> PaperAsync(Guid paperId)

@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using PolicyEngage.Reviews.Data;
 using PolicyEngage.Reviews.ReviewCases;
+using PolicyEngage.Testing;
 using PolicyEngage.ServiceDefaults.Auth;
 
 namespace PolicyEngage.Reviews.Tests;
@@ -15,7 +14,6 @@ namespace PolicyEngage.Reviews.Tests;
 /// <summary>The Reviews service in memory: its own SQLite file, MassTransit's in-memory bus instead of RabbitMQ, development tokens.</summary>
 public sealed class ReviewsApp : WebApplicationFactory<Program>
 {
-    private static readonly JwtOptions Jwt = new() { SigningKey = DevelopmentSigningKey.Value };
 
     private readonly ReviewsDatabase _database = new();
 
@@ -27,16 +25,7 @@ public sealed class ReviewsApp : WebApplicationFactory<Program>
 
     public HttpClient ClientAs(string role, string? organisation = null, string subject = "user-1")
     {
-        var claims = new Dictionary<string, object> { [PolicyEngageClaims.Subject] = subject, [PolicyEngageClaims.Role] = role };
-        if (organisation is not null) claims[PolicyEngageClaims.Organisation] = organisation;
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = Jwt.Issuer,
-            Audience = Jwt.Audience,
-            Claims = claims,
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(JwtAuthentication.SigningKeyOf(Jwt), SecurityAlgorithms.HmacSha256),
-        });
+        var token = TestTokens.Issue(role, subject, organisation);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

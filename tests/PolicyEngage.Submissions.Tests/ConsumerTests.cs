@@ -6,6 +6,7 @@ using PolicyEngage.Contracts;
 using PolicyEngage.Submissions.Consultations;
 using PolicyEngage.Submissions.Data;
 using PolicyEngage.Submissions.Papers;
+using PolicyEngage.Testing;
 using static PolicyEngage.Submissions.Tests.PaperScenario;
 
 namespace PolicyEngage.Submissions.Tests;
@@ -109,13 +110,7 @@ public sealed class ConsumerTests : IAsyncLifetime
         {
             await _harness.Bus.Publish(message, context => context.MessageId = message.EventId);
         }
-        // The harness lists a message id once, however often it arrives: count completed consumes ourselves.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (_consumes.Completed(message.EventId) < times)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{typeof(T).Name} was not consumed {times} time(s).");
-            await Task.Delay(20);
-        }
+        await _consumes.WaitForAsync(message.EventId, times);
     }
 
     private async Task<T> ReadAsync<T>(Func<SubmissionsDbContext, Task<T>> read)

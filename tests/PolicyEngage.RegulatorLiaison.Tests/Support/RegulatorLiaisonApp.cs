@@ -1,3 +1,4 @@
+using PolicyEngage.Testing;
 using System.Net.Http.Headers;
 using MassTransit;
 using MassTransit.Testing;
@@ -50,7 +51,7 @@ public sealed class RegulatorLiaisonApp : WebApplicationFactory<Program>, IAsync
     public HttpClient As(string role, string subject = "someone", Guid? regulator = null, string? organisation = null)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(role, subject, regulator, organisation));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(role, subject, organisation, regulator));
         return client;
     }
 

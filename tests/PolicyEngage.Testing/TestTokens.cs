@@ -1,0 +1,35 @@
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using PolicyEngage.ServiceDefaults.Auth;
+
+namespace PolicyEngage.Testing;
+
+/// <summary>Bearer tokens shaped as the gateway's /dev/token issues them, signed with the development key unless told otherwise.</summary>
+public static class TestTokens
+{
+    public static string Issue(
+        string role,
+        string subject = "tester",
+        string? organisation = null,
+        Guid? regulator = null,
+        DateTime? expires = null,
+        SecurityKey? key = null)
+    {
+        var claims = new Dictionary<string, object> { [PolicyEngageClaims.Subject] = subject, [PolicyEngageClaims.Role] = role };
+        if (organisation is not null) claims[PolicyEngageClaims.Organisation] = organisation;
+        if (regulator is { } id) claims[PolicyEngageClaims.Regulator] = id.ToString();
+
+        var options = new JwtOptions { SigningKey = DevelopmentSigningKey.Value };
+        var expiresAt = expires ?? DateTime.UtcNow.AddMinutes(10);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Claims = claims,
+            IssuedAt = expiresAt.AddMinutes(-20),
+            NotBefore = expiresAt.AddMinutes(-20),
+            Expires = expiresAt,
+            SigningCredentials = new SigningCredentials(key ?? JwtAuthentication.SigningKeyOf(options), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
