@@ -140,8 +140,8 @@ public sealed class ConsultationFlowTests(RunningSystem system)
 
         // A paper withdrawn after compiling blocks delivery: compile again.
         (await hooli.PostAsync($"/api/papers/{hooliPaperId}/withdraw")).Expect(HttpStatusCode.OK);
-        await liaison.EventuallyAsync(() => liaison.PostAsync($"/api/digests/{Id(firstDigest)}/deliver"), r => r.Status == HttpStatusCode.Conflict,
-            "delivery refused for a digest holding a withdrawn paper");
+        await AwaitPositionsAsync(liaison, consultationId, [acmePaperId]);
+        (await liaison.PostAsync($"/api/digests/{Id(firstDigest)}/deliver")).Expect(HttpStatusCode.Conflict);
         var digest = (await liaison.PostAsync($"/api/consultations/{consultationId}/digests")).Expect(HttpStatusCode.Created);
         Assert.Equal([acmePaperId], PaperIds(digest.Json["positions"]!));
         var digestId = Id(digest);
@@ -169,9 +169,10 @@ public sealed class ConsultationFlowTests(RunningSystem system)
         var again = (await ofcom.PostAsync($"/api/digests/{digestId}/acknowledge", new { contentHash = digestHash })).Expect(HttpStatusCode.OK);
         Assert.Equal(receipt.Json.ToJsonString(), again.Json.ToJsonString());
 
-        // Once delivered, the paper can no longer be withdrawn.
-        await acme.EventuallyAsync(() => acme.PostAsync($"/api/papers/{acmePaperId}/withdraw"), r => r.Status == HttpStatusCode.Conflict,
-            "withdrawal refused after delivery");
+        // Once Submissions learns of the delivery, the paper can no longer be withdrawn.
+        await AwaitPaperAsync(acme, acmePaperId, p => p["deliveredToRegulator"]!.GetValue<bool>(), "the delivery reaching Submissions");
+        (await acme.PostAsync($"/api/papers/{acmePaperId}/withdraw")).Expect(HttpStatusCode.Conflict);
+        Assert.Equal("Approved", (await acme.GetAsync($"/api/papers/{acmePaperId}")).Json["status"]!.GetValue<string>());
 
         // 7. The auditor's timeline: every event once, causes before effects, the chain recomputes and verifies.
         var expectedTypes = new Dictionary<string, int>
@@ -232,7 +233,10 @@ public sealed class ConsultationFlowTests(RunningSystem system)
     }
 
     private static Task<Response> AwaitStatusAsync(Caller author, Guid paperId, string status) =>
-        author.EventuallyAsync(() => author.GetAsync($"/api/papers/{paperId}"), r => r.Body?["status"]?.GetValue<string>() == status, $"paper {paperId} {status}");
+        AwaitPaperAsync(author, paperId, p => p["status"]?.GetValue<string>() == status, $"paper {paperId} {status}");
+
+    private static Task<Response> AwaitPaperAsync(Caller author, Guid paperId, Func<JsonNode, bool> until, string what) =>
+        author.EventuallyAsync(() => author.GetAsync($"/api/papers/{paperId}"), r => r.Body is { } paper && until(paper), what);
 
     /// <summary>The SPEC's digest hash, recomputed from the response: SHA-256 of the canonical JSON of six named fields.</summary>
     private static void AssertDigestHash(JsonNode digest)

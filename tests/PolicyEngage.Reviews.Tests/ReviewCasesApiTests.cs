@@ -1,3 +1,4 @@
+using PolicyEngage.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -101,11 +102,12 @@ public sealed class ReviewCasesApiTests(ReviewsApp app) : IClassFixture<ReviewsA
         Assert.Equal(ReviewOutcome.RequestChanges, (await app.FindCaseAsync(reviewCase.Id))!.Decision);
 
         var published = app.Services.GetTestHarness().Published;
-        Assert.True(await published.Any<ReviewCompleted>(p =>
+        // The outbox relay publishes after the response, on its own schedule: wait for it rather than for harness inactivity.
+        await Eventually.True(() => published.Select<ReviewCompleted>(p =>
             p.Context.Message.ReviewCaseId == reviewCase.Id &&
             p.Context.Message.Outcome == ReviewOutcome.RequestChanges &&
             p.Context.Message.CausationId == reviewCase.SubmittedEventId &&
-            p.Context.MessageId == p.Context.Message.EventId));
+            p.Context.MessageId == p.Context.Message.EventId).Any(), "the decision published from the outbox");
         Assert.Single(published.Select<ReviewCompleted>(p => p.Context.Message.ReviewCaseId == reviewCase.Id));
     }
 

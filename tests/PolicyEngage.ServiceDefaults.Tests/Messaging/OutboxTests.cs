@@ -82,12 +82,12 @@ public sealed class OutboxTests : IAsyncLifetime
         var producer = await ProducerAsync();
         var ids = await RegisterAsync(producer, count: 230);
 
-        await Eventually(() => _deliveries.DistinctMessages == ids.Count, "every event delivered");
-        await Eventually(async () => await producer.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)) == 0, "every row marked sent");
+        await Eventually.True(() => _deliveries.DistinctMessages == ids.Count, "every event delivered");
+        await Eventually.True(async () => await producer.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)) == 0, "every row marked sent");
 
         Assert.All(ids, id => Assert.Equal(1, _deliveries.DeliveriesOf(id)));
         Assert.All(_deliveries.ServiceHeaders, service => Assert.Equal("Registry", service));
-        await Eventually(async () => await _consumer.WithDbAsync(db => db.RegistrationsSeen.CountAsync()) == ids.Count, "every effect applied");
+        await Eventually.True(async () => await _consumer.WithDbAsync(db => db.RegistrationsSeen.CountAsync()) == ids.Count, "every effect applied");
     }
 
     [Fact]
@@ -103,8 +103,8 @@ public sealed class OutboxTests : IAsyncLifetime
             ids.AddRange(await RegisterAsync(round % 2 == 0 ? first : second, count: 100));
         }
 
-        await Eventually(() => _deliveries.DistinctMessages == ids.Count, "every event delivered");
-        await Eventually(async () => await first.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)) == 0, "every row marked sent");
+        await Eventually.True(() => _deliveries.DistinctMessages == ids.Count, "every event delivered");
+        await Eventually.True(async () => await first.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)) == 0, "every row marked sent");
         await Task.Delay(TimeSpan.FromSeconds(1));
 
         Assert.Equal(ids.Count, _deliveries.TotalDeliveries);
@@ -124,13 +124,13 @@ public sealed class OutboxTests : IAsyncLifetime
             var claim = await relay.ClaimAsync(db, CancellationToken.None);
             return await relay.PublishAsync(claim.Rows, CancellationToken.None);
         });
-        await Eventually(() => _deliveries.DistinctMessages == 3, "first publish delivered");
+        await Eventually.True(() => _deliveries.DistinctMessages == 3, "first publish delivered");
         await crashing.StopAsync();
 
         // The restarted process finds the rows unsent once the dead claim expires, and publishes them again.
         var restarted = await ProducerAsync(databaseFile);
-        await Eventually(async () => await restarted.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)) == 0, "rows sent after restart");
-        await Eventually(() => _deliveries.TotalDeliveries == 6, "second publish delivered");
+        await Eventually.True(async () => await restarted.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)) == 0, "rows sent after restart");
+        await Eventually.True(() => _deliveries.TotalDeliveries == 6, "second publish delivered");
 
         Assert.All(ids, id => Assert.Equal(2, _deliveries.DeliveriesOf(id)));
         await Task.Delay(TimeSpan.FromMilliseconds(500));
@@ -174,16 +174,4 @@ public sealed class OutboxTests : IAsyncLifetime
         await db.SaveChangesAsync();
         return ids;
     });
-
-    private static Task Eventually(Func<bool> condition, string what) => Eventually(() => Task.FromResult(condition()), what);
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"Timed out waiting for: {what}");
-            await Task.Delay(50);
-        }
-    }
 }
