@@ -9,8 +9,8 @@ public sealed record DecisionRequest(ReviewOutcome? Decision, string? Comment) :
 
     public void Validate(RequestValidation validation)
     {
-        // Defined values only: the JSON enum converter also reads "RequestChanges, Reject" as a combined value.
-        if (Decision is not { } decision || !Enum.IsDefined(decision))
+        // Undefined or combined names never bind (ServiceDefaults' enum converter); an absent decision arrives as null.
+        if (Decision is null)
             validation.Add("decision", $"'decision' is required and must be one of {string.Join(", ", Enum.GetNames<ReviewOutcome>())}.");
         validation.Text("comment", Comment, CommentMaxLength);
     }

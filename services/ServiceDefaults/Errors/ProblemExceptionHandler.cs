@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace PolicyEngage.ServiceDefaults.Errors;
 /// Turns what escapes an endpoint into problem details: unreadable bodies name the field, state conflicts
 /// are 409, and nothing of an exception's text leaves the process outside Development.
 /// </summary>
-internal sealed class ProblemExceptionHandler(
+internal sealed partial class ProblemExceptionHandler(
     IProblemDetailsService problemDetails,
     IHostEnvironment environment,
     ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -22,6 +23,7 @@ internal sealed class ProblemExceptionHandler(
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => Unreadable(json),
+            BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound => Unbound(unbound.Groups["name"].Value),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = TitleOf(bad.StatusCode), Detail = SafeDetailOf(bad) },
             StateConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict", Detail = conflict.Message },
             DbUpdateConcurrencyException => new ProblemDetails
@@ -64,6 +66,18 @@ internal sealed class ProblemExceptionHandler(
         };
     }
 
+    /// <summary>A route or query value of the wrong shape, e.g. an id that is not a GUID.</summary>
+    private static ProblemDetails Unbound(string field)
+    {
+        var error = $"'{field}' is malformed (ids are GUIDs).";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [error] })
+        {
+            Status = 400,
+            Title = "The request is not valid",
+            Detail = error,
+        };
+    }
+
     /// <summary>"$.positions[0].title" becomes "positions[0].title"; no path means the body itself.</summary>
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "$" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
@@ -73,7 +87,6 @@ internal sealed class ProblemExceptionHandler(
         415 => "The request body must be JSON (Content-Type: application/json).",
         413 => "The request body is too large.",
         _ when bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) => "The request body is missing.",
-        _ when bad.Message.StartsWith("Failed to bind parameter", StringComparison.Ordinal) => "A route or query value is malformed.",
         _ => "The request could not be read.",
     };
 
@@ -83,4 +96,8 @@ internal sealed class ProblemExceptionHandler(
         415 => "Unsupported media type",
         _ => "Bad request",
     };
+
+    /// <summary>Minimal APIs word a failed route or query binding as: Failed to bind parameter "Guid id" from "abc".</summary>
+    [GeneratedRegex("""^Failed to bind parameter "[^ "]+ (?<name>[^"]+)" from""")]
+    private static partial Regex UnboundParameter();
 }

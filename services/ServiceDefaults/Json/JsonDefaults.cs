@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace PolicyEngage.ServiceDefaults.Json;
 
@@ -11,7 +10,7 @@ public static class JsonDefaults
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new DefinedEnumConverterFactory());
         return options;
     }
 }
