@@ -25,6 +25,8 @@ public sealed class ApiClient(Uri gateway)
 
 public sealed class Caller(HttpClient http, string? token)
 {
+    public string? Token => token;
+
     public Task<Response> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
     public Task<Response> PostAsync(string path, object? body = null, string? ifMatch = null) => SendAsync(HttpMethod.Post, path, body, ifMatch);

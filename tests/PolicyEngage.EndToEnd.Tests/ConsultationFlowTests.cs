@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Hashing;
 using static PolicyEngage.EndToEnd.Tests.FlowSteps;
 
@@ -202,6 +203,15 @@ public sealed class ConsultationFlowTests(RunningSystem system)
         Assert.True(verification["valid"]!.GetValue<bool>(), verification.ToJsonString());
         Assert.True(verification["count"]!.GetValue<int>() >= entries.Count + 2);
         Assert.Equal(HttpStatusCode.Forbidden, (await liaison.GetAsync("/api/audit/verify")).Status);
+
+        // Paper bodies, tokens (or their signatures) and the signing key never reach a log line of any process.
+        var tokens = new[] { liaison, auditor, acme, initech, umbrella, hooli, reviewer, acmeReviewer, ofcom, arcep }.Select(c => c.Token!).ToList();
+        var secrets = tokens.Concat(tokens.Select(t => t[(t.LastIndexOf('.') + 1)..])).Append("Body of ").Append(DevelopmentSigningKey.Value);
+        foreach (var (process, log) in system.FullLogs())
+        {
+            Assert.Contains("Application started", log);
+            Assert.DoesNotContain(secrets, secret => log.Contains(secret, StringComparison.Ordinal));
+        }
     }
 
     /// <summary>The SPEC's digest hash, recomputed from the response: SHA-256 of the canonical JSON of six named fields.</summary>

@@ -24,6 +24,9 @@ public sealed class RunningSystem : IAsyncLifetime
             ["RabbitMq__VirtualHost"] = _broker.Name,
             ["Outbox__PollInterval"] = "00:00:00.250",
             ["Consultations__DeadlineCheckInterval"] = "00:00:01",
+            // The gateway's limits have their own tests; here they would only throttle the fuzz and matrix runs.
+            ["RateLimiting__PermitsPerSecond"] = "100000",
+            ["RateLimiting__Burst"] = "100000",
         };
         var services = new (string Name, string Folder, string Cluster)[]
         {
@@ -46,6 +49,12 @@ public sealed class RunningSystem : IAsyncLifetime
     }
 
     public ApiClient Client() => new(Gateway.BaseAddress);
+
+    /// <summary>The four services' SQLite files.</summary>
+    public IEnumerable<string> DatabaseFiles => Directory.EnumerateFiles(_data.File("databases"), "*.db");
+
+    /// <summary>Every process's whole log so far.</summary>
+    public IEnumerable<(string Process, string Text)> FullLogs() => _processes.Select(p => (p.Name, p.LogTail(int.MaxValue)));
 
     /// <summary>Every process's last log lines, for a failure message.</summary>
     public string Logs() => string.Join("\n\n", _processes.Select(p => $"===== {p.Name}\n{p.LogTail(15)}"));

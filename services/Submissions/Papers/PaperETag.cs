@@ -17,5 +17,9 @@ internal static class PaperETag
         return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: true));
     }
 
+    /// <summary>True when the caller named revisions it expects (anything but no header or <c>*</c>).</summary>
+    public static bool NamesRevision(HttpRequest request) =>
+        request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString().Trim() != "*";
+
     public static void Write(HttpResponse response, Paper paper) => response.Headers.ETag = Of(paper);
 }

@@ -60,19 +60,37 @@ public static class PapersApi
             return Task.CompletedTask;
         });
 
-    /// <summary>The SPEC's order for changes: another organisation's paper is 404, a stale If-Match 412, then the paper's own rules (409).</summary>
+    /// <summary>
+    /// The SPEC's order for changes: another organisation's paper is 404, a stale If-Match 412, then the paper's own
+    /// rules (409). A write that loses a race at commit is stale too (412) when it named the revision it expected;
+    /// without If-Match the last write wins, so it is applied again to the fresh paper.
+    /// </summary>
     private static async Task<IResult> ChangeOwnPaperAsync(Guid id, HttpContext http, SubmissionsDbContext db, CancellationToken ct, Func<Paper, Task> change)
     {
         var organisation = http.User.Organisation();
-        var paper = await db.Papers.SingleOrDefaultAsync(p => p.Id == id && p.Organisation == organisation, ct);
-        if (paper is null) return Problems.NotFound("paper");
-        if (!PaperETag.Matches(http.Request, paper)) return Problems.PreconditionFailed();
+        for (var attempt = 1; ; attempt++)
+        {
+            var paper = await db.Papers.SingleOrDefaultAsync(p => p.Id == id && p.Organisation == organisation, ct);
+            if (paper is null) return Problems.NotFound("paper");
+            if (!PaperETag.Matches(http.Request, paper)) return Problems.PreconditionFailed();
 
-        await change(paper);
-        await db.SaveChangesAsync(ct);
-        PaperETag.Write(http.Response, paper);
-        return TypedResults.Ok(PaperResponse.WorkingCopy(paper));
+            await change(paper);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxLastWriteWinsAttempts)
+            {
+                if (PaperETag.NamesRevision(http.Request)) return Problems.PreconditionFailed();
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            PaperETag.Write(http.Response, paper);
+            return TypedResults.Ok(PaperResponse.WorkingCopy(paper));
+        }
     }
+
+    private const int MaxLastWriteWinsAttempts = 5;
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, HttpResponse response, SubmissionsDbContext db, CancellationToken ct)
     {

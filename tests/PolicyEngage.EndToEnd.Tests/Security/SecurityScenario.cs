@@ -1,0 +1,73 @@
+using System.Net;
+using static PolicyEngage.EndToEnd.Tests.FlowSteps;
+
+namespace PolicyEngage.EndToEnd.Tests.Security;
+
+/// <summary>The resources and callers the security tests aim at, built through the gateway like any user would.</summary>
+public sealed record SecurityScenario(IReadOnlyDictionary<Who, Caller> Callers, IReadOnlyDictionary<string, Guid> Resources)
+{
+    public const string PaperTitle = "Confidential position of acme";
+    public const string DraftTitle = "An acme draft";
+
+    /// <summary>acme's paper submitted, approved, compiled and delivered to the addressed regulator; acme's draft never submitted.</summary>
+    public static async Task<SecurityScenario> BuildAsync(ApiClient api)
+    {
+        var liaison = await api.SignInAsync("matrix-liaison", "LiaisonOfficer");
+        var author = await api.SignInAsync("matrix-acme", "PolicyAuthor", org: "acme");
+        var reviewer = await api.SignInAsync("matrix-globex", "Reviewer", org: "globex");
+        var auditor = await api.SignInAsync("matrix-auditor", "Auditor");
+
+        var regulatorId = Id((await liaison.PostAsync("/api/regulators", new { name = "Ofcom", jurisdiction = "UK" })).Expect(HttpStatusCode.Created));
+        var otherRegulatorId = Id((await liaison.PostAsync("/api/regulators", new { name = "CNIL", jurisdiction = "FR" })).Expect(HttpStatusCode.Created));
+        var open = await OpenConsultationAsync(liaison, regulatorId, "MATRIX-OPEN");
+        var closed = await OpenConsultationAsync(liaison, regulatorId, "MATRIX-CLOSED");
+
+        var paperId = Id(await author.EventuallyAsync(() => author.PostAsync("/api/papers", new { consultationId = closed, title = PaperTitle, summary = "S", body = "Secret body" }),
+            r => r.Status == HttpStatusCode.Created, "the paper accepted"));
+        (await author.PostAsync($"/api/papers/{paperId}/submit")).Expect(HttpStatusCode.OK);
+        var reviewCase = await OpenCaseAsync(reviewer, paperId, 1);
+        (await reviewer.PostAsync($"/api/reviews/{reviewCase}/decisions", new { decision = "Approve", comment = "Fine." })).Expect(HttpStatusCode.OK);
+        await AwaitStatusAsync(author, paperId, "Approved");
+        (await liaison.PostAsync($"/api/consultations/{closed}/close")).Expect(HttpStatusCode.OK);
+        await AwaitPositionsAsync(liaison, closed, [paperId]);
+        var digest = Id((await liaison.PostAsync($"/api/consultations/{closed}/digests")).Expect(HttpStatusCode.Created));
+        (await liaison.PostAsync($"/api/digests/{digest}/deliver")).Expect(HttpStatusCode.Accepted);
+        await AwaitPaperAsync(author, paperId, p => p["deliveredToRegulator"]!.GetValue<bool>(), "the delivery reaching Submissions");
+        var draft = Id(await CreatePaperAsync(author, open, DraftTitle));
+        await auditor.EventuallyAsync(() => auditor.GetAsync($"/api/audit/papers/{paperId}/timeline"), r => r.Status == HttpStatusCode.OK, "the paper in the ledger");
+        await auditor.EventuallyAsync(() => auditor.GetAsync($"/api/audit/consultations/{closed}/timeline"), r => r.Status == HttpStatusCode.OK, "the consultation in the ledger");
+
+        var callers = new Dictionary<Who, Caller>
+        {
+            [Who.Anonymous] = api.Anonymous(),
+            [Who.Author] = author,
+            [Who.OtherAuthor] = await api.SignInAsync("matrix-initech", "PolicyAuthor", org: "initech"),
+            [Who.Reviewer] = reviewer,
+            [Who.SameOrgReviewer] = await api.SignInAsync("matrix-acme-reviewer", "Reviewer", org: "acme"),
+            [Who.Liaison] = liaison,
+            [Who.Regulator] = await api.SignInAsync("matrix-ofcom", "Regulator", regulator: regulatorId),
+            [Who.OtherRegulator] = await api.SignInAsync("matrix-cnil", "Regulator", regulator: otherRegulatorId),
+            [Who.Auditor] = auditor,
+        };
+        var resources = new Dictionary<string, Guid>
+        {
+            ["paper"] = paperId,
+            ["draft"] = draft,
+            ["reviewCase"] = reviewCase,
+            ["openConsultation"] = open,
+            ["closedConsultation"] = closed,
+            ["digest"] = digest,
+        };
+        return new SecurityScenario(callers, resources);
+    }
+
+    private static async Task<Guid> OpenConsultationAsync(Caller liaison, Guid regulatorId, string reference) =>
+        Id((await liaison.PostAsync("/api/consultations", new
+        {
+            regulatorId,
+            reference,
+            title = "Matrix consultation",
+            summary = "For the authorization matrix.",
+            closesAt = DateTime.UtcNow.AddHours(1),
+        })).Expect(HttpStatusCode.Created));
+}
