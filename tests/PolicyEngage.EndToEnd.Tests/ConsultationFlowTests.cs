@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Hashing;
 using static PolicyEngage.EndToEnd.Tests.FlowSteps;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.EndToEnd.Tests;
 

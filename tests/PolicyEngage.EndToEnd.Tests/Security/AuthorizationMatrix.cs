@@ -1,3 +1,5 @@
+using PolicyEngage.Testing;
+
 namespace PolicyEngage.EndToEnd.Tests.Security;
 
 /// <summary>Who calls: anonymous, each role, and the right role of another organisation or regulator.</summary>

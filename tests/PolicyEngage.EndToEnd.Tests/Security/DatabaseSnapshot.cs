@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.EndToEnd.Tests.Security;
 

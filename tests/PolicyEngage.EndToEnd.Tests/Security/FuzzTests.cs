@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Xunit.Abstractions;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.EndToEnd.Tests.Security;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.EndToEnd.Tests.Security;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using static PolicyEngage.EndToEnd.Tests.FlowSteps;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.EndToEnd.Tests.Security;
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using PolicyEngage.Testing;
 
-namespace PolicyEngage.EndToEnd.Tests;
+namespace PolicyEngage.Testing;
 
 /// <summary>One service or the gateway, run as a real process from its build output on a free loopback port.</summary>
 public sealed class ServiceProcess : IAsyncDisposable

@@ -1,3 +1,4 @@
+using Xunit;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -5,7 +6,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace PolicyEngage.EndToEnd.Tests;
+namespace PolicyEngage.Testing;
 
 /// <summary>A caller of the gateway: asks /dev/token for a token per role, then speaks JSON.</summary>
 public sealed class ApiClient(Uri gateway)

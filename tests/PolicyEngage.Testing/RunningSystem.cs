@@ -1,6 +1,5 @@
-using PolicyEngage.Testing;
-
-namespace PolicyEngage.EndToEnd.Tests;
+using Xunit;
+namespace PolicyEngage.Testing;
 
 /// <summary>
 /// The whole system as real processes: the four services and the gateway, each on its own SQLite file, all on a
@@ -66,6 +65,3 @@ public sealed class RunningSystem : IAsyncLifetime
         _data.Dispose();
     }
 }
-
-[CollectionDefinition(nameof(RunningSystem))]
-public sealed class RunningSystemCollection : ICollectionFixture<RunningSystem>;
