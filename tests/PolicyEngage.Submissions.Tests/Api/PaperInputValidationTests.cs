@@ -33,7 +33,7 @@ public sealed class PaperInputValidationTests(SubmissionsApp app) : IClassFixtur
         ["body over 200 KB of UTF-8"] = new(fields => With(fields, "body", BodyOver200KiB), HttpStatusCode.BadRequest, "body"),
         ["consultationId missing"] = new(fields => Without(fields, "consultationId"), HttpStatusCode.BadRequest, "consultationId", CreateOnly: true),
         ["consultationId not a GUID"] = new(fields => With(fields, "consultationId", "not-a-guid"), HttpStatusCode.BadRequest, "consultationId", CreateOnly: true),
-        ["Content-Type text/plain"] = new(fields => PapersClient.Raw(Serialize(fields), "text/plain"), HttpStatusCode.UnsupportedMediaType, null),
+        ["Content-Type text/plain"] = new(fields => PapersClient.Raw(Serialize(fields), "text/plain"), HttpStatusCode.UnsupportedMediaType, "Content-Type"),
     };
 
     public static TheoryData<string, string> BadInputs()
