@@ -1,6 +1,7 @@
 using PolicyEngage.Gateway.Authorization;
 using PolicyEngage.Gateway.DevTokens;
 using PolicyEngage.Gateway.RateLimiting;
+using PolicyEngage.Gateway.Resilience;
 using PolicyEngage.Gateway.Security;
 using PolicyEngage.ServiceDefaults;
 using PolicyEngage.ServiceDefaults.Auth;
@@ -12,6 +13,7 @@ builder.AddRequestBodyCap();
 builder.AddClosedCors();
 builder.AddRoleListPolicies();
 builder.AddPerCallerRateLimiting();
+builder.AddProxyResilience();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
@@ -29,7 +31,14 @@ app.MapHealthEndpoints();
 // Locally signed tokens only where the local key is what the services trust: never in Production, never beside an identity provider.
 if (!app.Environment.IsProduction() && app.Services.GetRequiredService<JwtOptions>().Authority is not { Length: > 0 })
     app.MapDevTokenApi();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    proxy.UseServiceUnavailableProblems();
+    // YARP's default proxy steps, which a custom pipeline must name.
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 
 await app.RunAsync();
 

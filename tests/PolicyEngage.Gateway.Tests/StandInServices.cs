@@ -39,7 +39,8 @@ public sealed class StandInServices : IAsyncLifetime
     public IEnumerable<KeyValuePair<string, string?>> ClusterSettings() =>
         _addresses.Select(address => KeyValuePair.Create($"ReverseProxy:Clusters:{address.Key}:Destinations:primary:Address", (string?)address.Value));
 
-    private static async Task AnswerAsync(string cluster, HttpContext context)
+    /// <summary>Reads the whole body and answers with what was seen.</summary>
+    public static async Task AnswerAsync(string cluster, HttpContext context)
     {
         var buffer = new byte[64 * 1024];
         long bytes = 0;
