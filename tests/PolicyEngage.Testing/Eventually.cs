@@ -6,14 +6,17 @@ namespace PolicyEngage.Testing;
 /// <summary>Waits for what another process or a background relay makes true, failing after a bound instead of hanging.</summary>
 public static class Eventually
 {
-    public static Task True(Func<bool> condition, string what) => True(() => Task.FromResult(condition()), what);
+    private static readonly TimeSpan DefaultBound = TimeSpan.FromSeconds(30);
 
-    public static async Task True(Func<Task<bool>> condition, string what)
+    public static Task True(Func<bool> condition, string what, TimeSpan? within = null) =>
+        True(() => Task.FromResult(condition()), what, within);
+
+    public static async Task True(Func<Task<bool>> condition, string what, TimeSpan? within = null)
     {
         var clock = Stopwatch.StartNew();
         while (!await condition())
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Timed out waiting for: {what}");
+            Assert.True(clock.Elapsed < (within ?? DefaultBound), $"Timed out waiting for: {what}");
             await Task.Delay(20);
         }
     }

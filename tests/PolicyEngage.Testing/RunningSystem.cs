@@ -1,26 +1,35 @@
 using Xunit;
+
 namespace PolicyEngage.Testing;
 
 /// <summary>
 /// The whole system as real processes: the four services and the gateway, each on its own SQLite file, all on a
-/// virtual host of the real test broker. Requests go through the gateway only.
+/// virtual host of the real test broker (or, in a derived fixture, a broker of its own). Requests go through the
+/// gateway only.
 /// </summary>
-public sealed class RunningSystem : IAsyncLifetime
+public class RunningSystem : IAsyncLifetime
 {
     private readonly TempDirectory _data = new();
     private readonly List<ServiceProcess> _processes = [];
-    private TestVirtualHost _broker = null!;
+    private TestVirtualHost? _virtualHost;
 
     public ServiceProcess Gateway { get; private set; } = null!;
 
+    public IReadOnlyList<ServiceProcess> Processes => _processes;
+
+    /// <summary>The broker and virtual host the services share.</summary>
+    public BrokerAddress Broker { get; private set; } = null!;
+
+    public ServiceProcess Service(string name) => _processes.Single(process => process.Name == name);
+
     public async Task InitializeAsync()
     {
-        _broker = await TestBroker.CreateVirtualHostAsync("e2e");
+        var broker = Broker = await ProvideBrokerAsync();
         var shared = new Dictionary<string, string>
         {
             ["Database__DataDirectory"] = _data.File("databases"),
-            ["RabbitMq__Port"] = TestBroker.AmqpPort.ToString(),
-            ["RabbitMq__VirtualHost"] = _broker.Name,
+            ["RabbitMq__Port"] = broker.AmqpPort.ToString(),
+            ["RabbitMq__VirtualHost"] = broker.VirtualHost,
             ["Outbox__PollInterval"] = "00:00:00.250",
             ["Consultations__DeadlineCheckInterval"] = "00:00:01",
             // The gateway's limits have their own tests; here they would only throttle the fuzz and matrix runs.
@@ -47,6 +56,18 @@ public sealed class RunningSystem : IAsyncLifetime
         await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
     }
 
+    /// <summary>A fresh virtual host on the shared test broker; a fixture that must stop its broker brings its own.</summary>
+    protected virtual async Task<BrokerAddress> ProvideBrokerAsync()
+    {
+        _virtualHost = await TestBroker.CreateVirtualHostAsync("e2e");
+        return new BrokerAddress(TestBroker.AmqpPort, _virtualHost.Name);
+    }
+
+    protected virtual async ValueTask ReleaseBrokerAsync()
+    {
+        if (_virtualHost is not null) await _virtualHost.DisposeAsync();
+    }
+
     public ApiClient Client() => new(Gateway.BaseAddress);
 
     /// <summary>The four services' SQLite files.</summary>
@@ -61,7 +82,9 @@ public sealed class RunningSystem : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var process in _processes) await process.DisposeAsync();
-        await _broker.DisposeAsync();
+        await ReleaseBrokerAsync();
         _data.Dispose();
     }
 }
+
+public sealed record BrokerAddress(ushort AmqpPort, string VirtualHost);

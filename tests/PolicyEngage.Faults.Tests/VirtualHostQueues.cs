@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using PolicyEngage.Testing;
+using RabbitMQ.Client;
+
+namespace PolicyEngage.Faults.Tests;
+
+/// <summary>
+/// The queues of one virtual host of the test broker as an operator sees them: the management API to look into a
+/// queue, and a raw AMQP publisher for messages no service of ours would ever send.
+/// </summary>
+internal sealed class VirtualHostQueues(string virtualHost)
+{
+    public string Name => virtualHost;
+
+    /// <summary>A service declares its queues when its bus connects, which may come after it answers ready.</summary>
+    public Task WaitForQueueAsync(string queue) =>
+        Waiting.UntilAsync(async () =>
+        {
+            using var management = TestBroker.Management();
+            return (await management.GetAsync(QueuePath(queue))).StatusCode;
+        }, status => status == HttpStatusCode.OK, $"queue {queue} in virtual host {virtualHost}");
+
+    public async Task DeclareQueueAsync(string queue)
+    {
+        using var management = TestBroker.Management();
+        (await management.PutAsJsonAsync(QueuePath(queue), new { durable = true })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// The messages waiting in a queue nobody consumes (an <c>_error</c> queue), taken and put straight back. The
+    /// management API's message counters lag by seconds; this is exact. MassTransit declares an error queue at its
+    /// first fault, so a queue that does not exist yet holds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<QueuedMessage>> PeekAsync(string queue)
+    {
+        using var management = TestBroker.Management();
+        var response = await management.PostAsJsonAsync($"{QueuePath(queue)}/get",
+            new { count = 1000, ackmode = "ack_requeue_true", encoding = "auto" });
+        if (response.StatusCode == HttpStatusCode.NotFound) return [];
+        response.EnsureSuccessStatusCode();
+        var messages = await response.Content.ReadFromJsonAsync<JsonArray>() ?? [];
+        return messages.Select(message => QueuedMessage.From(message!)).ToList();
+    }
+
+    /// <summary>Publishes straight to a queue through the default exchange, failing unless the broker confirms that the queue took it.</summary>
+    public async Task PublishAsync(string queue, string messageId, byte[] body, IDictionary<string, object?> headers)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = "127.0.0.1",
+            Port = TestBroker.AmqpPort,
+            VirtualHost = virtualHost,
+            UserName = "guest",
+            Password = "guest",
+        };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var properties = new BasicProperties
+        {
+            ContentType = MassTransitEnvelope.ContentType,
+            MessageId = messageId,
+            Persistent = true,
+            Headers = headers,
+        };
+        await channel.BasicPublishAsync("", queue, mandatory: true, properties, body);
+    }
+
+    private string QueuePath(string queue) => $"queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}";
+}
+
+/// <summary>A message as the management API shows it: its id, its headers and its body.</summary>
+internal sealed record QueuedMessage(string? MessageId, string? ContentType, JsonObject Headers, string Payload, string PayloadEncoding)
+{
+    public string? Header(string name) => Headers[name]?.ToString();
+
+    /// <summary>The body's bytes: the API shows a body as text when it is UTF-8, else as base64.</summary>
+    public byte[] Body => PayloadEncoding == "base64" ? Convert.FromBase64String(Payload) : Encoding.UTF8.GetBytes(Payload);
+
+    public static QueuedMessage From(JsonNode message)
+    {
+        // Properties come back as [] rather than {} when a message has none.
+        var properties = message["properties"] as JsonObject ?? [];
+        return new QueuedMessage(
+            properties["message_id"]?.GetValue<string>(),
+            properties["content_type"]?.GetValue<string>(),
+            properties["headers"] as JsonObject ?? [],
+            message["payload"]!.GetValue<string>(),
+            message["payload_encoding"]!.GetValue<string>());
+    }
+
+    public override string ToString() => $"{MessageId} ({ContentType}) {Headers.ToJsonString()}";
+}
