@@ -3,7 +3,7 @@
 # child process (its own name, ports, state, cookie and config), so that it never touches a system broker and
 # can be stopped reliably. Sourced by run.sh and test.sh; the caller sets `set -euo pipefail`.
 #
-#   rabbitmq_ensure_installed
+#   rabbitmq_ensure_installed                                          # broker + curl + jq
 #   rabbitmq_start NODE AMQP_PORT MANAGEMENT_PORT DIST_PORT STATE_DIR   # spawns the node, returns at once
 #   rabbitmq_await [TIMEOUT_SECONDS]                                    # AMQP port open + await_startup
 #   rabbitmq_stop                                                       # graceful shutdown, then the group
@@ -22,17 +22,22 @@ RMQ_STARTED_AT=""
 
 rabbitmq_log() { echo "[rabbitmq] $*" >&2; }
 
+# The broker, and the tools its operation scripts (requeue-errors.sh) use: curl and jq.
 rabbitmq_ensure_installed() {
-  [[ -x $RABBITMQ_SCRIPTS/rabbitmq-server ]] && return 0
+  local missing=()
+  [[ -x $RABBITMQ_SCRIPTS/rabbitmq-server ]] || missing+=(rabbitmq-server)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v jq >/dev/null 2>&1 || missing+=(jq)
+  (( ${#missing[@]} == 0 )) && return 0
   local sudo=()
   if (( EUID != 0 )); then sudo=(sudo); fi
   local started=$SECONDS
-  rabbitmq_log "rabbitmq-server is not installed; installing it with apt-get"
-  if ! apt-cache show rabbitmq-server >/dev/null 2>&1; then
+  rabbitmq_log "${missing[*]} not installed; installing with apt-get"
+  if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
     "${sudo[@]}" apt-get update -q </dev/null
   fi
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q -o DPkg::Lock::Timeout=120 rabbitmq-server </dev/null
+    apt-get install -y -q -o DPkg::Lock::Timeout=120 "${missing[@]}" </dev/null
   rabbitmq_log "installed in $((SECONDS - started)) s"
 }
 
