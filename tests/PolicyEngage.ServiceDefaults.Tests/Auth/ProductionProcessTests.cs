@@ -47,8 +47,8 @@ public sealed class ProductionProcessTests
     [InlineData("Reviews", "/api/reviews", HttpStatusCode.OK)]
     [InlineData("RegulatorLiaison", "/api/regulators", HttpStatusCode.OK)]
     [InlineData("Audit", "/api/audit/verify", HttpStatusCode.OK)]
-    // The gateway admits the caller and proxies to an Audit that is not there.
-    [InlineData("Gateway", "/api/audit/verify", HttpStatusCode.BadGateway)]
+    // The gateway admits the caller, then finds no Audit behind it: 503 from its resilience pipeline.
+    [InlineData("Gateway", "/api/audit/verify", HttpStatusCode.ServiceUnavailable)]
     public async Task A_Production_process_with_a_key_of_its_own_runs_and_refuses_development_tokens(
         string program, string auditorRoute, HttpStatusCode admitted)
     {
