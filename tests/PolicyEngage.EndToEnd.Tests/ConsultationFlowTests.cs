@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Hashing;
-using static PolicyEngage.EndToEnd.Tests.FlowSteps;
+using static PolicyEngage.Testing.FlowSteps;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.EndToEnd.Tests;

@@ -1,5 +1,5 @@
 using System.Net;
-using static PolicyEngage.EndToEnd.Tests.FlowSteps;
+using static PolicyEngage.Testing.FlowSteps;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.EndToEnd.Tests.Security;
@@ -18,8 +18,8 @@ public sealed record SecurityScenario(IReadOnlyDictionary<Who, Caller> Callers, 
         var reviewer = await api.SignInAsync("matrix-globex", "Reviewer", org: "globex");
         var auditor = await api.SignInAsync("matrix-auditor", "Auditor");
 
-        var regulatorId = Id((await liaison.PostAsync("/api/regulators", new { name = "Ofcom", jurisdiction = "UK" })).Expect(HttpStatusCode.Created));
-        var otherRegulatorId = Id((await liaison.PostAsync("/api/regulators", new { name = "CNIL", jurisdiction = "FR" })).Expect(HttpStatusCode.Created));
+        var regulatorId = await RegisterRegulatorAsync(liaison, "Ofcom", "UK");
+        var otherRegulatorId = await RegisterRegulatorAsync(liaison, "CNIL", "FR");
         var open = await OpenConsultationAsync(liaison, regulatorId, "MATRIX-OPEN");
         var closed = await OpenConsultationAsync(liaison, regulatorId, "MATRIX-CLOSED");
 
@@ -61,14 +61,4 @@ public sealed record SecurityScenario(IReadOnlyDictionary<Who, Caller> Callers, 
         };
         return new SecurityScenario(callers, resources);
     }
-
-    private static async Task<Guid> OpenConsultationAsync(Caller liaison, Guid regulatorId, string reference) =>
-        Id((await liaison.PostAsync("/api/consultations", new
-        {
-            regulatorId,
-            reference,
-            title = "Matrix consultation",
-            summary = "For the authorization matrix.",
-            closesAt = DateTime.UtcNow.AddHours(1),
-        })).Expect(HttpStatusCode.Created));
 }

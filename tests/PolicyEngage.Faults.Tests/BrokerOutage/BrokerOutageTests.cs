@@ -27,13 +27,8 @@ public sealed class BrokerOutageTests(ITestOutputHelper output) : IAsyncLifetime
         var author = await api.SignInAsync("outage-author", "PolicyAuthor", org: "acme");
         var reviewer = await api.SignInAsync("outage-reviewer", "Reviewer", org: "globex");
         var auditor = await api.SignInAsync("outage-auditor", "Auditor");
-        var regulatorId = (await liaison.PostAsync("/api/regulators", new { name = "Ofcom", jurisdiction = "UK" })).Expect(HttpStatusCode.Created).Json["id"]!.GetValue<Guid>();
-        var consultationId = (await liaison.PostAsync("/api/consultations", new
-        {
-            regulatorId, reference = "OUTAGE-1", title = "Under load", summary = "Papers keep coming.", closesAt = DateTime.UtcNow.AddHours(1),
-        })).Expect(HttpStatusCode.Created).Json["id"]!.GetValue<Guid>();
-        await author.EventuallyAsync(() => author.PostAsync("/api/papers", new { consultationId, title = "First", summary = "S", body = "B" }),
-            r => r.Status == HttpStatusCode.Created, "Submissions knowing the consultation");
+        var consultationId = await ConsultationSteps.OpenConsultationAsync(liaison);
+        await FlowSteps.CreatePaperAsync(author, consultationId, "First");
 
         var load = new LoadDriver(author, reviewer, consultationId);
         using var stopLoad = new CancellationTokenSource();
