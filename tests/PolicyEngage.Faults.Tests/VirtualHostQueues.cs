@@ -11,7 +11,7 @@ namespace PolicyEngage.Faults.Tests;
 /// The queues of one virtual host of the test broker as an operator sees them: the management API to look into a
 /// queue, and a raw AMQP publisher for messages no service of ours would ever send.
 /// </summary>
-internal sealed class VirtualHostQueues(string virtualHost)
+internal sealed class VirtualHostQueues(string virtualHost, ushort? managementPort = null)
 {
     public string Name => virtualHost;
 
@@ -19,13 +19,13 @@ internal sealed class VirtualHostQueues(string virtualHost)
     public Task WaitForQueueAsync(string queue) =>
         Waiting.UntilAsync(async () =>
         {
-            using var management = TestBroker.Management();
+            using var management = TestBroker.Management(managementPort);
             return (await management.GetAsync(QueuePath(queue))).StatusCode;
         }, status => status == HttpStatusCode.OK, $"queue {queue} in virtual host {virtualHost}");
 
     public async Task DeclareQueueAsync(string queue)
     {
-        using var management = TestBroker.Management();
+        using var management = TestBroker.Management(managementPort);
         (await management.PutAsJsonAsync(QueuePath(queue), new { durable = true })).EnsureSuccessStatusCode();
     }
 
@@ -36,13 +36,24 @@ internal sealed class VirtualHostQueues(string virtualHost)
     /// </summary>
     public async Task<IReadOnlyList<QueuedMessage>> PeekAsync(string queue)
     {
-        using var management = TestBroker.Management();
+        using var management = TestBroker.Management(managementPort);
         var response = await management.PostAsJsonAsync($"{QueuePath(queue)}/get",
             new { count = 1000, ackmode = "ack_requeue_true", encoding = "auto" });
         if (response.StatusCode == HttpStatusCode.NotFound) return [];
         response.EnsureSuccessStatusCode();
         var messages = await response.Content.ReadFromJsonAsync<JsonArray>() ?? [];
         return messages.Select(message => QueuedMessage.From(message!)).ToList();
+    }
+
+    /// <summary>Every message waiting in any <c>_error</c> queue of the virtual host.</summary>
+    public async Task<IReadOnlyList<QueuedMessage>> ErrorMessagesAsync()
+    {
+        using var management = TestBroker.Management(managementPort);
+        var queues = await management.GetFromJsonAsync<JsonArray>($"queues/{Uri.EscapeDataString(virtualHost)}?columns=name") ?? [];
+        var errors = new List<QueuedMessage>();
+        foreach (var queue in queues.Select(q => q!["name"]!.GetValue<string>()).Where(name => name.EndsWith("_error", StringComparison.Ordinal)))
+            errors.AddRange(await PeekAsync(queue));
+        return errors;
     }
 
     /// <summary>Publishes straight to a queue through the default exchange, failing unless the broker confirms that the queue took it.</summary>

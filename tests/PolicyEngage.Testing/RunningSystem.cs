@@ -20,7 +20,12 @@ public class RunningSystem : IAsyncLifetime
     /// <summary>The broker and virtual host the services share.</summary>
     public BrokerAddress Broker { get; private set; } = null!;
 
+    /// <summary>A process by name: <c>Reviews</c> is the first instance of Reviews, <c>Reviews-2</c> the second.</summary>
     public ServiceProcess Service(string name) => _processes.Single(process => process.Name == name);
+
+    /// <summary>Every instance of one program.</summary>
+    public IReadOnlyList<ServiceProcess> Instances(string program) =>
+        _processes.Where(process => process.Name == program || process.Name.StartsWith($"{program}-", StringComparison.Ordinal)).ToList();
 
     public async Task InitializeAsync()
     {
@@ -44,11 +49,18 @@ public class RunningSystem : IAsyncLifetime
             ("Audit", "services/Audit", "audit"),
         };
         var gatewayEnvironment = new Dictionary<string, string>(shared);
-        foreach (var (name, folder, cluster) in services)
+        foreach (var (program, folder, cluster) in services)
         {
-            var process = ServiceProcess.Start(name, folder, _data.Path, shared);
-            _processes.Add(process);
-            gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address"] = process.BaseAddress.ToString();
+            var environment = new Dictionary<string, string>(shared);
+            foreach (var (key, value) in EnvironmentOf(program)) environment[key] = value;
+            for (var instance = 1; instance <= InstancesOf(program); instance++)
+            {
+                var name = instance == 1 ? program : $"{program}-{instance}";
+                var process = ServiceProcess.Start(program, folder, _data.Path, environment, name);
+                _processes.Add(process);
+                var destination = instance == 1 ? "primary" : $"instance{instance}";
+                gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__{destination}__Address"] = process.BaseAddress.ToString();
+            }
         }
         Gateway = ServiceProcess.Start("Gateway", "gateway/PolicyEngage.Gateway", _data.Path, gatewayEnvironment);
         _processes.Add(Gateway);
@@ -56,11 +68,17 @@ public class RunningSystem : IAsyncLifetime
         await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
     }
 
+    /// <summary>How many processes of a service share its database and queues; the gateway balances between them.</summary>
+    protected virtual int InstancesOf(string program) => 1;
+
+    /// <summary>Settings of one service's processes on top of the shared ones (a failpoint, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string> EnvironmentOf(string program) => new Dictionary<string, string>();
+
     /// <summary>A fresh virtual host on the shared test broker; a fixture that must stop its broker brings its own.</summary>
     protected virtual async Task<BrokerAddress> ProvideBrokerAsync()
     {
         _virtualHost = await TestBroker.CreateVirtualHostAsync("e2e");
-        return new BrokerAddress(TestBroker.AmqpPort, _virtualHost.Name);
+        return new BrokerAddress(TestBroker.AmqpPort, TestBroker.ManagementPort, _virtualHost.Name);
     }
 
     protected virtual async ValueTask ReleaseBrokerAsync()
@@ -87,4 +105,4 @@ public class RunningSystem : IAsyncLifetime
     }
 }
 
-public sealed record BrokerAddress(ushort AmqpPort, string VirtualHost);
+public sealed record BrokerAddress(ushort AmqpPort, ushort ManagementPort, string VirtualHost);

@@ -1,56 +1,94 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace PolicyEngage.Testing;
 
-/// <summary>One service or the gateway, run as a real process from its build output on a free loopback port.</summary>
+/// <summary>
+/// One service or the gateway, run as a real process from its build output on a free loopback port. A fault test
+/// may kill it (SIGKILL), stop it (SIGTERM) and start it again on the same port; one log file holds every life.
+/// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private const int SigTerm = 15;
+
+    private readonly string _dll;
+    private readonly Dictionary<string, string> _environment;
     private readonly string _logFile;
     private readonly StreamWriter _log;
+    private Process _process = null!;
 
-    private ServiceProcess(string name, int port, Process process, string logFile, StreamWriter log)
+    private ServiceProcess(string name, int port, string dll, Dictionary<string, string> environment, string logFile)
     {
         Name = name;
         Port = port;
-        _process = process;
+        _dll = dll;
+        _environment = environment;
         _logFile = logFile;
-        _log = log;
+        _log = new StreamWriter(logFile) { AutoFlush = true };
     }
 
+    /// <summary>The program's name, with an instance number from the second instance on (<c>Reviews-2</c>).</summary>
     public string Name { get; }
     public int Port { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+    public int ProcessId => _process.Id;
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
 
-    public static ServiceProcess Start(string name, string projectDirectory, string logDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <c>PolicyEngage.{program}.dll</c> from <paramref name="projectDirectory"/>'s build output.</summary>
+    public static ServiceProcess Start(string program, string projectDirectory, string logDirectory,
+        IReadOnlyDictionary<string, string> environment, string? name = null)
     {
-        var port = FreePort();
-        var dll = Path.Combine(RepositoryRoot.Path, projectDirectory, "bin", BuildConfiguration, "net10.0", $"PolicyEngage.{name}.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, projectDirectory, "bin", BuildConfiguration, "net10.0", $"PolicyEngage.{program}.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
+        name ??= program;
+        var service = new ServiceProcess(name, FreePort(), dll, new Dictionary<string, string>(environment), Path.Combine(logDirectory, $"{name}.log"));
+        service.Launch();
+        return service;
+    }
 
-        var start = new ProcessStartInfo("dotnet", [dll])
+    /// <summary>Starts the program again on the same port, with <paramref name="changes"/> applied to its environment (null removes a variable).</summary>
+    public void Restart(IReadOnlyDictionary<string, string?>? changes = null)
+    {
+        if (!_process.HasExited) throw new InvalidOperationException($"{Name} is still running (pid {_process.Id}).");
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
         {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Urls"] = $"http://127.0.0.1:{port}";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+            if (value is null) _environment.Remove(key);
+            else _environment[key] = value;
+        }
+        _process.Dispose();
+        Launch();
+    }
 
-        var logFile = Path.Combine(logDirectory, $"{name}.log");
-        var log = new StreamWriter(logFile) { AutoFlush = true };
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Append(log, line.Data);
-        process.ErrorDataReceived += (_, line) => Append(log, line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new ServiceProcess(name, port, process, logFile, log);
+    /// <summary>SIGKILL: no shutdown code runs. Returns once the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a container; returns the exit code once the process has exited.</summary>
+    public async Task<int> TerminateAsync(TimeSpan bound)
+    {
+        if (SendSignal(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"Could not signal {Name} (pid {_process.Id}): errno {Marshal.GetLastPInvokeError()}.");
+        return await ExitCodeWithinAsync(bound);
+    }
+
+    /// <summary>Waits for the process to end by itself (a crash, a failpoint) and returns its exit code.</summary>
+    public async Task<int> ExitCodeWithinAsync(TimeSpan bound)
+    {
+        using var timeout = new CancellationTokenSource(bound);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} (pid {_process.Id}) was still running after {bound}.\n{LogTail()}");
+        }
+        return _process.ExitCode;
     }
 
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
@@ -94,14 +132,41 @@ public sealed class ServiceProcess : IAsyncDisposable
         lock (_log) _log.Dispose();
     }
 
-    private static void Append(StreamWriter log, string? line)
+    private void Launch()
+    {
+        var start = new ProcessStartInfo("dotnet", [_dll])
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Urls"] = $"http://127.0.0.1:{Port}";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
+
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, line) => Append(line.Data);
+        process.ErrorDataReceived += (_, line) => Append(line.Data);
+        Append($"===== {DateTime.UtcNow:O} starting {Name} =====");
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+    }
+
+    private void Append(string? line)
     {
         if (line is null) return;
-        lock (log)
+        lock (_log)
         {
-            if (log.BaseStream.CanWrite) log.WriteLine(line);
+            if (_log.BaseStream.CanWrite) _log.WriteLine(line);
         }
     }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private static int FreePort()
     {

@@ -14,9 +14,10 @@ public static class TestBroker
     public static ushort AmqpPort { get; } = PortFrom("POLICYENGAGE_TEST_AMQP_PORT", 5672);
     public static ushort ManagementPort { get; } = PortFrom("POLICYENGAGE_TEST_MANAGEMENT_PORT", 15672);
 
-    public static HttpClient Management()
+    /// <summary>The management API of the test broker, or of another node (a test's private one) on <paramref name="port"/>.</summary>
+    public static HttpClient Management(ushort? port = null)
     {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ManagementPort}/api/") };
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port ?? ManagementPort}/api/") };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
         return client;
     }

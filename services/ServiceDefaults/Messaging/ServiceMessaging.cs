@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Json;
+using PolicyEngage.ServiceDefaults.Messaging.FaultInjection;
 using PolicyEngage.ServiceDefaults.Messaging.Outbox;
 using PolicyEngage.ServiceDefaults.Persistence;
 
@@ -60,6 +61,17 @@ public static class ServiceMessaging
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<OutboxRelay<TContext>>();
         builder.Services.AddHostedService<OutboxRelayService<TContext>>();
+        builder.AddFaultInjection();
         return builder;
+    }
+
+    private static void AddFaultInjection(this IHostApplicationBuilder builder)
+    {
+        var faults = builder.Configuration.GetSection(FaultInjectionOptions.Section);
+        if (!faults.GetChildren().Any()) return;
+        if (builder.Environment.IsProduction())
+            throw new InvalidOperationException($"Refusing to start in Production with {FaultInjectionOptions.Section} configured: it exists to crash processes in tests.");
+        builder.Services.Configure<FaultInjectionOptions>(faults);
+        builder.Services.AddConsumeObserver<FaultInjectionObserver>();
     }
 }

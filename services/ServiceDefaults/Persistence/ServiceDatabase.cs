@@ -33,9 +33,10 @@ public static class ServiceDatabase
         else
         {
             var sqlite = SqliteConnectionStringOf(connectionString, options, databaseName);
+            var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
             builder.Services.AddDbContext<TContext, TSqliteContext>((services, db) => db
                 .UseSqlite(sqlite)
-                .AddInterceptors(services.GetRequiredService<OutboxCommitSignal>()));
+                .AddInterceptors(services.GetRequiredService<OutboxCommitSignal>(), busyTimeout));
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{databaseName}-database", tags: ["ready"]);
         return builder;

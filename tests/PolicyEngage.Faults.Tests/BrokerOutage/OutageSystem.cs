@@ -10,7 +10,7 @@ public sealed class OutageSystem : RunningSystem
     protected override async Task<BrokerAddress> ProvideBrokerAsync()
     {
         Node = await PrivateBroker.StartAsync();
-        return new BrokerAddress(Node.AmqpPort, "/");
+        return new BrokerAddress(Node.AmqpPort, Node.ManagementPort, "/");
     }
 
     protected override ValueTask ReleaseBrokerAsync() => Node.DisposeAsync();

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.ServiceDefaults.Messaging.Inbox;
@@ -17,7 +18,12 @@ public abstract class InboxConsumer<TMessage>(ServiceDbContext db, TimeProvider 
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
         var consumer = GetType().Name;
         if (await db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken))
+        {
+            // A redelivery: the effect committed but the acknowledgement never reached the broker (a crash, a lost channel).
+            context.GetServiceOrCreateInstance<ILogger<InboxConsumer<TMessage>>>().LogInformation(
+                "Skipped {MessageType} {MessageId}: {Consumer} applied it already", typeof(TMessage).Name, messageId, consumer);
             return;
+        }
 
         db.InboxMessages.Add(new InboxMessage(messageId, consumer, clock.GetUtcNow().UtcDateTime));
         await Apply(context.Message, context.CancellationToken);

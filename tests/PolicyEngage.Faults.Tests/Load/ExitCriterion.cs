@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Net;
+using PolicyEngage.Testing;
+
+namespace PolicyEngage.Faults.Tests.Load;
+
+/// <summary>
+/// What every fault scenario must end with, counted in every database and in the audit ledger once the system has
+/// drained: every submitted version has exactly one review case, every decision moved its paper exactly once, the
+/// ledger holds each event exactly once and verifies, no outbox holds an unsent row, and no message waits in an
+/// <c>_error</c> queue (a redelivery an inbox failed to absorb would end there).
+/// </summary>
+internal static class ExitCriterion
+{
+    private static readonly TimeSpan DrainBound = TimeSpan.FromSeconds(90);
+
+    /// <summary>Waits for the system to drain, asserts the criterion and returns the scenario's figures.</summary>
+    public static async Task<string> AssertHeldAsync(string scenario, RunningSystem system, Caller auditor, LoadDriver load,
+        Stopwatch sinceFaultEnded, Stopwatch sinceLoadStopped)
+    {
+        var ledger = new SystemLedger(system.DatabaseFiles);
+        await Eventually.True(() => Drained(ledger), $"{scenario}: every outbox sent, every event in the ledger, every version reviewed and every decision applied", DrainBound);
+        var (drained, drainedAfterLoad) = (sinceFaultEnded.Elapsed, sinceLoadStopped.Elapsed);
+
+        var published = ledger.PublishedEventIds();
+        var ledgered = ledger.LedgerEventIds();
+        var versions = ledger.SubmittedVersions();
+        var cases = ledger.ReviewCases();
+        var decisions = ledger.Decisions();
+        var applied = ledger.AppliedDecisions();
+        var lost = published.Except(ledgered).Count() + versions.Except(cases).Count() + decisions.Except(applied).Count();
+        var doubled = Repeats(ledgered) + Repeats(cases) + Repeats(applied) + ledgered.Except(published).Count();
+        var figures = $"{scenario}: {load.Requests} requests in {load.Duration.TotalSeconds:F0} s, {load.Submitted} versions submitted ({versions.Count} in Submissions), {decisions.Count} decisions, " +
+            $"{load.DigestsDelivered} digests delivered, {published.Count} events published, {ledgered.Count} in the ledger, " +
+            $"lost {lost}, doubled {doubled}, drained {drained.TotalSeconds:F1} s after the fault ended ({drainedAfterLoad.TotalSeconds:F1} s after the load stopped)";
+
+        Assert.True(load.Submitted > 0 && decisions.Count > 0 && load.DigestsDelivered > 0, $"the load did too little to prove anything: {figures}");
+        Assert.Equal(0, load.Refused);
+        Assert.True(versions.Count >= load.Submitted, $"a version the author saw accepted is missing: {figures}");
+        Assert.Equal(0, lost);
+        Assert.Equal(0, doubled);
+        Assert.Equal(versions.Order(), cases.Order());
+        Assert.Equal(decisions.Order(), applied.Order());
+        Assert.Equal(0, ledger.UnsentOutboxRows);
+        var verify = (await auditor.GetAsync("/api/audit/verify")).Expect(HttpStatusCode.OK).Json;
+        Assert.True(verify["valid"]!.GetValue<bool>(), $"the ledger does not verify: {verify.ToJsonString()}");
+        Assert.Equal(ledgered.Count, verify["count"]!.GetValue<int>());
+        Assert.Empty(await new VirtualHostQueues(system.Broker.VirtualHost, system.Broker.ManagementPort).ErrorMessagesAsync());
+        return figures;
+    }
+
+    private static bool Drained(SystemLedger ledger) =>
+        ledger.UnsentOutboxRows == 0
+        && ledger.LedgerEventIds().Count >= ledger.PublishedEventIds().Count
+        && ledger.ReviewCases().Count >= ledger.SubmittedVersions().Count
+        && ledger.AppliedDecisions().Count >= ledger.Decisions().Count;
+
+    private static int Repeats(List<string> items) => items.Count - items.Distinct().Count();
+}

@@ -1,0 +1,49 @@
+using Microsoft.Data.Sqlite;
+
+namespace PolicyEngage.Faults.Tests.Load;
+
+/// <summary>Counts taken straight from the services' database files: what really happened, whatever the APIs say.</summary>
+public sealed class SystemLedger(IEnumerable<string> databaseFiles)
+{
+    private readonly Dictionary<string, string> _files = databaseFiles.ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => f);
+
+    public long Count(string database, string sql) => long.Parse(Rows(database, sql).Single());
+
+    public long UnsentOutboxRows => _files.Keys.Sum(db => Count(db, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL"));
+
+    /// <summary>Rows a relay claimed and neither sent nor released: what a relay cut off mid-batch leaves.</summary>
+    public long ClaimedUnsentOutboxRows(string database) =>
+        Count(database, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL AND ClaimedUntil IS NOT NULL");
+
+    /// <summary>Every event any service wrote to its outbox (sent rows are kept a day), each once.</summary>
+    public HashSet<string> PublishedEventIds() =>
+        _files.Keys.SelectMany(db => Rows(db, "SELECT MessageId FROM OutboxMessages")).ToHashSet();
+
+    public List<string> LedgerEventIds() => Rows("audit", "SELECT EventId FROM LedgerEntries");
+
+    /// <summary>Each submitted version, as paper/version.</summary>
+    public List<string> SubmittedVersions() => Rows("submissions", "SELECT PaperId || '/' || Number FROM PaperVersion");
+
+    /// <summary>Each review case, as paper/version.</summary>
+    public List<string> ReviewCases() => Rows("reviews", "SELECT PaperId || '/' || PaperVersion FROM ReviewCases");
+
+    /// <summary>Each decision Reviews took, as paper/version/decision.</summary>
+    public List<string> Decisions() =>
+        Rows("reviews", "SELECT PaperId || '/' || PaperVersion || '/' || Decision FROM ReviewCases WHERE Decision IS NOT NULL");
+
+    /// <summary>Each decision as Submissions applied it to its paper, as paper/version/decision.</summary>
+    public List<string> AppliedDecisions() => Rows("submissions", "SELECT PaperId || '/' || Version || '/' || Decision FROM PaperReview");
+
+    /// <summary>Upper-cased: SQLite keeps GUIDs as text, and the case of text is not a fact about the data.</summary>
+    private List<string> Rows(string database, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_files[database]};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!.ToUpperInvariant());
+        return rows;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using PolicyEngage.Faults.Tests.Load;
+using PolicyEngage.Testing;
+using Xunit.Abstractions;
+
+namespace PolicyEngage.Faults.Tests.TwoInstances;
+
+/// <summary>
+/// Two instances each of Submissions and Reviews share a database and queues: competing consumers on every queue,
+/// two outbox relays claiming rows of one outbox. Each event reaches the broker once, and each review case exists once.
+/// </summary>
+public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TwoInstanceSystem _system = new();
+    private PublishTap _tap = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _system.InitializeAsync();
+        _tap = await PublishTap.StartAsync(_system.Broker);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _tap.DisposeAsync();
+        await _system.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_instances_of_Submissions_and_Reviews_publish_each_event_once_and_open_each_case_once()
+    {
+        var scenario = await FaultScenario.StartAsync("two-instances", _system);
+        await Task.Delay(TimeSpan.FromSeconds(20));
+        var figures = await scenario.StopAndCountAsync(Stopwatch.StartNew());
+
+        var published = new SystemLedger(_system.DatabaseFiles).PublishedEventIds();
+        await Eventually.True(() => _tap.Publishes.Count >= published.Count, "the tap seeing every published event");
+        var twice = _tap.Publishes.Where(p => p.Value > 1).Select(p => $"{p.Key}×{p.Value}").ToList();
+        output.WriteLine($"{figures}; broker routed {_tap.Publishes.Values.Sum()} publishes of {_tap.Publishes.Count} events, " +
+            $"{twice.Count} published more than once; publishing processes: Submissions {_tap.PublishersOf("Submissions")}, Reviews {_tap.PublishersOf("Reviews")}");
+
+        Assert.Empty(twice);
+        Assert.Equal(published.Order(), _tap.Publishes.Keys.Order());
+        Assert.Equal(2, _tap.PublishersOf("Submissions"));
+        Assert.Equal(2, _tap.PublishersOf("Reviews"));
+        var competing = (await ConsumersPerQueueAsync())
+            .Where(q => q.Key.StartsWith("submissions-", StringComparison.Ordinal) || q.Key.StartsWith("reviews-", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(competing);
+        Assert.All(competing, queue => Assert.True(queue.Value == 2, $"{queue.Key} has {queue.Value} consumers, not one per instance"));
+    }
+
+    private async Task<Dictionary<string, int>> ConsumersPerQueueAsync()
+    {
+        using var management = TestBroker.Management(_system.Broker.ManagementPort);
+        var queues = await management.GetFromJsonAsync<JsonArray>($"queues/{Uri.EscapeDataString(_system.Broker.VirtualHost)}?columns=name,consumers") ?? [];
+        return queues
+            .Where(q => !q!["name"]!.GetValue<string>().EndsWith("_error", StringComparison.Ordinal) && !q!["name"]!.GetValue<string>().EndsWith("_skipped", StringComparison.Ordinal))
+            .ToDictionary(q => q!["name"]!.GetValue<string>(), q => q!["consumers"]!.GetValue<int>());
+    }
+}
