@@ -11,6 +11,12 @@ namespace PolicyEngage.ServiceDefaults.Persistence;
 public static class ServiceDatabase
 {
     /// <summary>
+    /// An aggregate and its collections load in one query, one consistent snapshot: a paper's handful of versions
+    /// and reviews multiply to a few rows, where split queries could see a write land between them.
+    /// </summary>
+    private const QuerySplittingBehavior AggregateLoading = QuerySplittingBehavior.SingleQuery;
+
+    /// <summary>
     /// Registers the service's context on the configured provider. <typeparamref name="TSqliteContext"/> derives from
     /// <typeparamref name="TContext"/> only to carry the SQLite migrations set; the app always asks for <typeparamref name="TContext"/>.
     /// </summary>
@@ -27,7 +33,7 @@ public static class ServiceDatabase
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException($"Database:Provider is SqlServer but ConnectionStrings:{databaseName} is not set.");
             builder.Services.AddDbContext<TContext>((services, db) => db
-                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure().UseQuerySplittingBehavior(AggregateLoading))
                 .AddInterceptors(services.GetRequiredService<OutboxCommitSignal>()));
         }
         else
@@ -35,7 +41,7 @@ public static class ServiceDatabase
             var sqlite = SqliteConnectionStringOf(connectionString, options, databaseName);
             var busyTimeout = new SqliteBusyTimeout(TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(sqlite).DefaultTimeout));
             builder.Services.AddDbContext<TContext, TSqliteContext>((services, db) => db
-                .UseSqlite(sqlite)
+                .UseSqlite(sqlite, sql => sql.UseQuerySplittingBehavior(AggregateLoading))
                 .AddInterceptors(services.GetRequiredService<OutboxCommitSignal>(), busyTimeout));
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"{databaseName}-database", tags: ["ready"]);

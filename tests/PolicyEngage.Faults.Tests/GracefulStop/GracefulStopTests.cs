@@ -9,8 +9,9 @@ namespace PolicyEngage.Faults.Tests.GracefulStop;
 /// <summary>
 /// SIGTERM, as an orchestrator stops a container, under load: Reviews with messages in its consumers (each held
 /// 300 ms by a failpoint, so a stop always finds some in flight) and Submissions with requests and relay batches
-/// under way. Each exits 0 having finished what it had started: its relay left no row claimed and unsent, and after
-/// the restart no message comes back that was already applied (the inbox never has to skip one).
+/// under way. Each exits 0 having finished what it had started, without a warning in its log: its relay left no row
+/// claimed and unsent, and after the restart no message comes back that was already applied (the inbox never has to
+/// skip one).
 /// </summary>
 public sealed class GracefulStopTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -41,6 +42,8 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IAsyncLifetime
             var stopping = Stopwatch.StartNew();
             Assert.Equal(0, await service.TerminateAsync(StopBound));
             stops.Add($"{name} stopped in {stopping.Elapsed.TotalSeconds:F1} s");
+            var shutdown = ShutdownLog(service);
+            Assert.False(shutdown.Contains("warn:") || shutdown.Contains("fail:"), $"{name} did not stop cleanly:\n{shutdown}");
             Assert.Equal(0, ledger.ClaimedUnsentOutboxRows(name.ToLowerInvariant()));
             service.Restart();
             await service.WaitUntilReadyAsync(ReadyBound);
@@ -52,5 +55,14 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{figures}; {string.Join(", ", stops)}");
         foreach (var name in new[] { "Reviews", "Submissions" })
             Assert.DoesNotContain("applied it already", _system.Service(name).LogTail(int.MaxValue));
+    }
+
+    /// <summary>What the process logged from the moment it heard SIGTERM: a consumer cut off or a relay batch abandoned would warn here.</summary>
+    private static string ShutdownLog(ServiceProcess service)
+    {
+        var log = service.LogTail(int.MaxValue);
+        var from = log.LastIndexOf("Application is shutting down", StringComparison.Ordinal);
+        Assert.True(from >= 0, $"{service.Name} never logged its shutdown:\n{service.LogTail()}");
+        return log[from..];
     }
 }
