@@ -6,6 +6,12 @@
 # Ctrl-C or SIGTERM stops them all and exits 0. Logs: ./.data/logs/<name>.log
 #   ./run.sh             build the solution, then run
 #   ./run.sh --no-build  run what was built last
+# The environment can move it beside another run (the supervision test does); unset, the defaults apply:
+#   POLICYENGAGE_GATEWAY_PORT        8080
+#   POLICYENGAGE_FIRST_SERVICE_PORT  5101   the four services take this port and the next three, in the order above
+#   POLICYENGAGE_AMQP_PORT           5672   a private node also takes this +10000 (management) and +20000 (Erlang)
+#   POLICYENGAGE_DATA_DIR            .data  logs, the private node's state and the SQLite files (relative: to here)
+# Everything else in the environment reaches the services, e.g. RabbitMq__VirtualHost=<vhost>.
 set -euo pipefail
 cd "$(dirname "$0")"
 start_ns=$(date +%s%N)
@@ -36,11 +42,26 @@ declare -A assembly=(
   [audit]=PolicyEngage.Audit
   [gateway]=PolicyEngage.Gateway
 )
-declare -A port=([submissions]=5101 [reviews]=5102 [regulatorliaison]=5103 [audit]=5104 [gateway]=8080)
-amqp_port=5672
-management_port=15672
-dist_port=25672
-log_dir=.data/logs
+gateway_port=${POLICYENGAGE_GATEWAY_PORT:-8080}
+first_service_port=${POLICYENGAGE_FIRST_SERVICE_PORT:-5101}
+amqp_port=${POLICYENGAGE_AMQP_PORT:-5672}
+data_dir=${POLICYENGAGE_DATA_DIR:-.data}
+for number in "$gateway_port" "$first_service_port" "$amqp_port"; do
+  [[ $number =~ ^[0-9]+$ ]] || { echo "$0: '$number' is not a port number" >&2; exit 2; }
+done
+declare -A port=(
+  [submissions]=$first_service_port
+  [reviews]=$((first_service_port + 1))
+  [regulatorliaison]=$((first_service_port + 2))
+  [audit]=$((first_service_port + 3))
+  [gateway]=$gateway_port
+)
+management_port=$((amqp_port + 10000))
+dist_port=$((amqp_port + 20000))
+# Erlang node names are unique per host: a private node beside the default one needs a name of its own.
+broker_node=policyengage@localhost
+(( amqp_port == 5672 )) || broker_node=policyengage-$amqp_port@localhost
+log_dir=$data_dir/logs
 gateway_url=http://127.0.0.1:${port[gateway]}
 
 declare -A pid=() started_at=() restart_at=() backoff=()
@@ -48,7 +69,7 @@ exit_code=0
 broker_started=""
 stopping=""
 
-log_of() { if [[ $1 == rabbitmq ]]; then echo ".data/rabbitmq/log/"; else echo "$log_dir/$1.log"; fi; }
+log_of() { if [[ $1 == rabbitmq ]]; then echo "$data_dir/rabbitmq/log/"; else echo "$log_dir/$1.log"; fi; }
 
 say() { printf '[run %s] %s\n' "$(date +%T)" "$*"; }
 
@@ -64,7 +85,7 @@ app_alive() {
 start_app() {
   local app=$1
   if [[ $app == rabbitmq ]]; then
-    rabbitmq_start policyengage@localhost "$amqp_port" "$management_port" "$dist_port" .data/rabbitmq
+    rabbitmq_start "$broker_node" "$amqp_port" "$management_port" "$dist_port" "$data_dir/rabbitmq"
     started_at[$app]=$SECONDS
     return
   fi
@@ -73,6 +94,7 @@ start_app() {
     "Urls=http://127.0.0.1:${port[$app]}"
     RabbitMq__Host=127.0.0.1
     "RabbitMq__Port=$amqp_port"
+    "Database__DataDirectory=$data_dir"
   )
   if [[ $app == gateway ]]; then
     local service
@@ -202,7 +224,7 @@ PolicyEngage is running: gateway ready ${ready_after[gateway]} s after start, ev
   Gateway:        $gateway_url  (OpenAPI and /api/... behind it)
   RabbitMQ UI:    $management
   Logs:           $logs
-  Data (SQLite):  .data/*.db
+  Data (SQLite):  $data_dir/*.db
   A token (development only, valid one hour):
     TOKEN=\$(curl -s -X POST $gateway_url/dev/token -H 'Content-Type: application/json' \\
       -d '{"subject":"alice","role":"LiaisonOfficer"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
