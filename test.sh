@@ -61,11 +61,21 @@ rabbitmq_await 90 || finish 1
 test_status=0
 dotnet test PolicyEngage.sln --no-build "$@" 2>&1 | tee "$test_log" || test_status=$?
 
-# One line per test assembly: "Passed!  - Failed:     0, Passed:    21, Skipped:     0, Total:    21, ...".
-read -r passed failed < <(
-  sed -nE 's/.*(Passed|Failed)! +- +Failed: *([0-9]+), +Passed: *([0-9]+),.*/\3 \2/p' "$test_log" |
-    awk '{ passed += $1; failed += $2 } END { print passed + 0, failed + 0 }'
-)
+# One line per test assembly: "Passed!  - Failed:     0, Passed:    21, Skipped:     0, Total:    21, ...";
+# with a detailed console logger (--logger "console;verbosity=detailed") a block instead: "Total tests: 21",
+# "     Passed: 21", "     Failed: 0".
+count_tests() {
+  local summaries
+  summaries=$(sed -nE 's/.*(Passed|Failed)! +- +Failed: *([0-9]+), +Passed: *([0-9]+),.*/\3 \2/p' "$test_log")
+  if [[ -z $summaries ]]; then
+    summaries=$(awk '/^Total tests:/ { block = 1; next }
+      block && /^ +Passed: +[0-9]+$/ { print $2, 0 }
+      block && /^ +Failed: +[0-9]+$/ { print 0, $2 }
+      /^ +Total time:/ { block = 0 }' "$test_log")
+  fi
+  awk '{ passed += $1; failed += $2 } END { print passed + 0, failed + 0 }' <<<"$summaries"
+}
+read -r passed failed < <(count_tests)
 if (( test_status == 0 && failed > 0 )); then test_status=1; fi
 if (( test_status == 0 && passed == 0 )); then
   echo "NO TESTS RAN: dotnet test found no test to run (check the filter or the test projects)" >&2

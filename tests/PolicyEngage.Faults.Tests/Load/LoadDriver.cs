@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using PolicyEngage.Testing;
 
@@ -16,17 +17,16 @@ public sealed class LoadDriver(Caller author, Caller reviewer, Caller liaison, I
 
     private readonly ConcurrentQueue<Guid> _sentBack = new();
     private int _submitted;
-    private int _decided;
     private int _digestsDelivered;
     private int _refused;
     private int _unavailable;
     private int _requests;
     private int _current;
     private int _round;
+    private int _decisionsTaken;
 
     /// <summary>Versions the author saw accepted (first submissions and resubmissions).</summary>
     public int Submitted => _submitted;
-    public int Decided => _decided;
     public int DigestsDelivered => _digestsDelivered;
     public int Requests => _requests;
     public TimeSpan Duration { get; private set; }
@@ -42,7 +42,7 @@ public sealed class LoadDriver(Caller author, Caller reviewer, Caller liaison, I
     public async Task RunAsync(CancellationToken stop)
     {
         var consultationOpenedAt = DateTime.UtcNow;
-        var running = System.Diagnostics.Stopwatch.StartNew();
+        var running = Stopwatch.StartNew();
         while (!stop.IsCancellationRequested)
         {
             await SubmitOneAsync();
@@ -60,7 +60,7 @@ public sealed class LoadDriver(Caller author, Caller reviewer, Caller liaison, I
 
     private async Task SubmitOneAsync()
     {
-        var round = Interlocked.Increment(ref _round);
+        var round = ++_round;
         var created = await Send(() => author.PostAsync("/api/papers", FlowSteps.PaperBody(Consultation, $"Load paper {round}")));
         if (!Accepted(created, HttpStatusCode.Created)) return;
         var paperId = FlowSteps.Id(created);
@@ -72,13 +72,11 @@ public sealed class LoadDriver(Caller author, Caller reviewer, Caller liaison, I
     {
         if (!_sentBack.TryDequeue(out var paperId)) return;
         var paper = await Send(() => author.GetAsync($"/api/papers/{paperId}"));
-        if (paper.Status != HttpStatusCode.OK || paper.Json["status"]!.GetValue<string>() != "ChangesRequested"
-            || paper.Json["consultationId"]!.GetValue<Guid>() != Consultation)
-        {
-            // Not heard of yet, or its consultation has closed meanwhile: try later, or let it be.
-            if (paper.Status != HttpStatusCode.OK || paper.Json["consultationId"]!.GetValue<Guid>() == Consultation) _sentBack.Enqueue(paperId);
-            return;
-        }
+        if (paper.Status != HttpStatusCode.OK) { _sentBack.Enqueue(paperId); return; }
+        // Its consultation has closed meanwhile: a resubmission would rightly be refused.
+        if (paper.Json["consultationId"]!.GetValue<Guid>() != Consultation) return;
+        // Submissions has not heard of the decision yet.
+        if (paper.Json["status"]!.GetValue<string>() != "ChangesRequested") { _sentBack.Enqueue(paperId); return; }
         if (!Accepted(await Send(() => author.PutAsync($"/api/papers/{paperId}", FlowSteps.PaperText($"Load paper {paperId:N} revised"))), HttpStatusCode.OK)) return;
         if (Accepted(await Send(() => author.PostAsync($"/api/papers/{paperId}/submit")), HttpStatusCode.OK)) Interlocked.Increment(ref _submitted);
         else _sentBack.Enqueue(paperId);
@@ -91,15 +89,14 @@ public sealed class LoadDriver(Caller author, Caller reviewer, Caller liaison, I
         foreach (var reviewCase in open.Json.AsArray().Take(5))
         {
             var caseId = FlowSteps.Id(reviewCase!);
-            var decision = Interlocked.Increment(ref _decided) switch
+            var decision = ++_decisionsTaken switch
             {
                 var n when n % 5 == 0 => "RequestChanges",
                 var n when n % 7 == 0 => "Reject",
                 _ => "Approve",
             };
             var decided = await Send(() => reviewer.PostAsync($"/api/reviews/{caseId}/decisions", new { decision, comment = $"{decision} under load." }));
-            if (!Accepted(decided, HttpStatusCode.OK)) { Interlocked.Decrement(ref _decided); continue; }
-            if (decision == "RequestChanges") _sentBack.Enqueue(reviewCase!["paperId"]!.GetValue<Guid>());
+            if (Accepted(decided, HttpStatusCode.OK) && decision == "RequestChanges") _sentBack.Enqueue(reviewCase!["paperId"]!.GetValue<Guid>());
         }
     }
 
