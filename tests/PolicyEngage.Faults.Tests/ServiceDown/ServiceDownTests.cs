@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using PolicyEngage.Faults.Tests.Load;
+using PolicyEngage.Testing;
+using Xunit.Abstractions;
+
+namespace PolicyEngage.Faults.Tests.ServiceDown;
+
+/// <summary>
+/// RegulatorLiaison's process is killed under load and started again 6 seconds later. Meanwhile the gateway answers
+/// its routes within two seconds with a 503 problem carrying Retry-After, the other services go on taking the load,
+/// and once it is back its routes answer again by themselves; the exit criterion holds.
+/// </summary>
+public sealed class ServiceDownTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Down = TimeSpan.FromSeconds(6);
+    private readonly RunningSystem _system = new();
+
+    public Task InitializeAsync() => _system.InitializeAsync();
+
+    public Task DisposeAsync() => _system.DisposeAsync();
+
+    [Fact]
+    public async Task While_RegulatorLiaison_is_down_the_gateway_answers_its_routes_503_at_once_and_recovers_by_itself()
+    {
+        var scenario = await FaultScenario.StartAsync("service-down", _system);
+        var officer = await _system.Client().SignInAsync("service-down-probe", "LiaisonOfficer");
+        using var probe = new HttpClient { BaseAddress = _system.Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        probe.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", officer.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var regulatorLiaison = _system.Service("RegulatorLiaison");
+        await regulatorLiaison.KillAsync();
+        var down = Stopwatch.StartNew();
+        var submittedBefore = scenario.Load.Submitted;
+        var slowest = TimeSpan.Zero;
+        var answers = 0;
+        while (down.Elapsed < Down)
+        {
+            var asked = Stopwatch.StartNew();
+            using var response = await probe.GetAsync("/api/consultations");
+            slowest = asked.Elapsed > slowest ? asked.Elapsed : slowest;
+            answers++;
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.RetryAfter);
+            await Task.Delay(200);
+        }
+        var submittedWhileDown = scenario.Load.Submitted - submittedBefore;
+
+        regulatorLiaison.Restart();
+        var restarted = Stopwatch.StartNew();
+        await Eventually.True(async () => (await probe.GetAsync("/api/consultations")).StatusCode == HttpStatusCode.OK,
+            "RegulatorLiaison's routes answering through the gateway again", TimeSpan.FromSeconds(60));
+        var recovered = restarted.Elapsed;
+        // Longer than the driver's consultation lifetime, so that at least one digest is delivered after the recovery.
+        await Task.Delay(TimeSpan.FromSeconds(8));
+        var figures = await scenario.StopAndCountAsync(restarted);
+        output.WriteLine($"{figures}; {answers} requests to RegulatorLiaison's routes while it was down, each a 503 problem, the slowest in " +
+            $"{slowest.TotalMilliseconds:F0} ms; {submittedWhileDown} versions submitted meanwhile; its routes answered again {recovered.TotalSeconds:F1} s after the restart");
+
+        Assert.True(slowest < AnswerBound, $"the slowest 503 took {slowest}");
+        Assert.True(submittedWhileDown > 0, "the other services stopped taking the load while RegulatorLiaison was down");
+    }
+}
