@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using PolicyEngage.Faults.Tests.Load;
-using PolicyEngage.Faults.Tests.ServiceKill;
 using PolicyEngage.Testing;
 using Xunit.Abstractions;
 
