@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace PolicyEngage.Testing;
 
@@ -28,7 +26,7 @@ public sealed class PrivateBroker : IAsyncDisposable
 
     public static async Task<PrivateBroker> StartAsync()
     {
-        var broker = new PrivateBroker($"pe-{Guid.NewGuid():N}"[..12] + "@localhost", FreePort(), FreePort(), FreePort());
+        var broker = new PrivateBroker($"pe-{Guid.NewGuid():N}"[..12] + "@localhost", LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
         await broker.StartAgainAsync();
         return broker;
     }
@@ -87,12 +85,5 @@ public sealed class PrivateBroker : IAsyncDisposable
             if (line == "READY") return true;
         }
         return false;
-    }
-
-    private static ushort FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return (ushort)((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 
 namespace PolicyEngage.Testing;
 
@@ -11,8 +8,6 @@ namespace PolicyEngage.Testing;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private const int SigTerm = 15;
-
     private readonly string _dll;
     private readonly Dictionary<string, string> _environment;
     private readonly string _logFile;
@@ -44,7 +39,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var dll = Path.Combine(RepositoryRoot.Path, projectDirectory, "bin", BuildConfiguration, "net10.0", $"PolicyEngage.{program}.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
         name ??= program;
-        var service = new ServiceProcess(name, FreePort(), dll, new Dictionary<string, string>(environment), Path.Combine(logDirectory, $"{name}.log"));
+        var service = new ServiceProcess(name, LoopbackPorts.Free(), dll, new Dictionary<string, string>(environment), Path.Combine(logDirectory, $"{name}.log"));
         service.Launch();
         return service;
     }
@@ -72,7 +67,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>SIGTERM, as an orchestrator stops a container; returns the exit code once the process has exited.</summary>
     public async Task<int> TerminateAsync(TimeSpan bound)
     {
-        if (SendSignal(_process.Id, SigTerm) != 0) throw new InvalidOperationException($"Could not signal {Name} (pid {_process.Id}): errno {Marshal.GetLastPInvokeError()}.");
+        if (!UnixSignal.Send(_process.Id, UnixSignal.Term)) throw new InvalidOperationException($"Could not signal {Name} (pid {_process.Id}): it is gone.");
         return await ExitCodeWithinAsync(bound);
     }
 
@@ -163,16 +158,6 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             if (_log.BaseStream.CanWrite) _log.WriteLine(line);
         }
-    }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Debug or Release: whatever this test assembly was built as, the services were too.</summary>

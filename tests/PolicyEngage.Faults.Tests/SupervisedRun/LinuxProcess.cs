@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PolicyEngage.Faults.Tests.SupervisedRun;
 
 /// <summary>
@@ -17,15 +15,6 @@ internal sealed record LinuxProcess(int Id, string CommandLine)
 
     /// <summary>Alive and still this program; a zombie (dead, not yet reaped) does not count.</summary>
     public bool IsRunning() => Status(Id) is { State: not 'Z' and not 'X' } && CommandLineOf(Id) == CommandLine;
-
-    /// <summary>Sends a signal as an operator would (<c>kill -s TERM</c>); false when the process was already gone.</summary>
-    public static bool Signal(int id, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", signal, id.ToString()]) { RedirectStandardError = true })
-            ?? throw new InvalidOperationException("Could not start kill.");
-        kill.WaitForExit();
-        return kill.ExitCode == 0;
-    }
 
     /// <summary>State and parent from /proc/ID/stat ("ID (name) STATE PARENT ..."); null once the process is gone.</summary>
     private static (char State, int Parent)? Status(int id)

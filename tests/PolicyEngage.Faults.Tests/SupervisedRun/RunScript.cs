@@ -44,7 +44,7 @@ internal sealed class RunScript : IAsyncDisposable
     public static RunScript Start(string dataDirectory, string virtualHost)
     {
         // One block: the gateway's port, then the services' first port and the three after it.
-        var gatewayPort = FreePorts.Consecutive(5);
+        var gatewayPort = LoopbackPorts.Consecutive(5);
         var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "run.sh"), ["--no-build"])
         {
             WorkingDirectory = RepositoryRoot.Path,
@@ -116,7 +116,7 @@ internal sealed class RunScript : IAsyncDisposable
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
-        foreach (var app in _seenApps.Where(app => app.IsRunning())) LinuxProcess.Signal(app.Id, "KILL");
+        foreach (var app in _seenApps.Where(app => app.IsRunning())) UnixSignal.Send(app.Id, UnixSignal.Kill);
         _process.Dispose();
     }
 

@@ -43,7 +43,7 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IAsync
         (await reviewer.GetAsync("/api/reviews?status=Open")).Expect(HttpStatusCode.OK);
 
         var killed = before["Reviews"];
-        Assert.True(LinuxProcess.Signal(killed.Id, "KILL"), $"SIGKILL to Reviews ({killed.Id})");
+        Assert.True(UnixSignal.Send(killed.Id, UnixSignal.Kill), $"SIGKILL to Reviews ({killed.Id})");
         var sinceKill = Stopwatch.StartNew();
         LinuxProcess? restarted = null;
         await Eventually.True(() => (restarted = run.RunningApps().GetValueOrDefault("Reviews")) is not null && restarted.Id != killed.Id,
@@ -60,7 +60,7 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IAsync
         Assert.All(untouched, app => Assert.True(app.IsRunning(), $"{app.CommandLine} ({app.Id}) kept running"));
         Assert.Single(run.Output.Split('\n'), line => line.Contains(" exited with code "));
 
-        Assert.True(LinuxProcess.Signal(run.Id, "TERM"), "SIGTERM to run.sh");
+        Assert.True(UnixSignal.Send(run.Id, UnixSignal.Term), "SIGTERM to run.sh");
         var sinceTerm = Stopwatch.StartNew();
         Assert.True(await run.WaitForExitAsync(StopBound), $"run.sh exited within {StopBound.TotalSeconds:0} s of SIGTERM");
         var stoppedIn = sinceTerm.Elapsed;
