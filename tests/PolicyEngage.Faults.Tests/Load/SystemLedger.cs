@@ -9,6 +9,9 @@ public sealed class SystemLedger(IEnumerable<string> databaseFiles)
 
     public long Count(string database, string sql) => long.Parse(Rows(database, sql).Single());
 
+    /// <summary>Every row of every outbox; message ids are unique in each and events are never shared between services.</summary>
+    public long OutboxRows => _files.Keys.Sum(db => Count(db, "SELECT COUNT(*) FROM OutboxMessages"));
+
     public long UnsentOutboxRows => _files.Keys.Sum(db => Count(db, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL"));
 
     /// <summary>Rows a relay claimed and neither sent nor released: what a relay cut off mid-batch leaves.</summary>
