@@ -45,14 +45,19 @@ internal sealed class VirtualHostQueues(string virtualHost, ushort? managementPo
         return messages.Select(message => QueuedMessage.From(message!)).ToList();
     }
 
+    /// <summary>The virtual host's queues with how many consumers each has.</summary>
+    public async Task<IReadOnlyList<QueueConsumers>> ListAsync()
+    {
+        using var management = TestBroker.Management(managementPort);
+        return await management.GetFromJsonAsync<List<QueueConsumers>>($"queues/{Uri.EscapeDataString(virtualHost)}?columns=name,consumers") ?? [];
+    }
+
     /// <summary>Every message waiting in any <c>_error</c> queue of the virtual host.</summary>
     public async Task<IReadOnlyList<QueuedMessage>> ErrorMessagesAsync()
     {
-        using var management = TestBroker.Management(managementPort);
-        var queues = await management.GetFromJsonAsync<JsonArray>($"queues/{Uri.EscapeDataString(virtualHost)}?columns=name") ?? [];
         var errors = new List<QueuedMessage>();
-        foreach (var queue in queues.Select(q => q!["name"]!.GetValue<string>()).Where(name => name.EndsWith("_error", StringComparison.Ordinal)))
-            errors.AddRange(await PeekAsync(queue));
+        foreach (var queue in (await ListAsync()).Where(queue => queue.Name.EndsWith("_error", StringComparison.Ordinal)))
+            errors.AddRange(await PeekAsync(queue.Name));
         return errors;
     }
 
@@ -82,6 +87,9 @@ internal sealed class VirtualHostQueues(string virtualHost, ushort? managementPo
 
     private string QueuePath(string queue) => $"queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}";
 }
+
+/// <summary>A queue as the management API lists it.</summary>
+internal sealed record QueueConsumers(string Name, int Consumers);
 
 /// <summary>A message as the management API shows it: its id, its headers and its body.</summary>
 internal sealed record QueuedMessage(string? MessageId, string? ContentType, JsonObject Headers, string Payload, string PayloadEncoding)

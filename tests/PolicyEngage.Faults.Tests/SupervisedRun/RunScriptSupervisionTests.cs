@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using PolicyEngage.Testing;
@@ -36,7 +35,7 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IAsync
         // The overrides took: the databases in the test's folder, the services' queues in its virtual host.
         Assert.Equal(RunScript.Services.Select(service => $"{service.ToLowerInvariant()}.db").Order(),
             Directory.GetFiles(_data.Path, "*.db").Select(Path.GetFileName).Order());
-        await Eventually.True(async () => (await QueueNamesAsync()).Any(name => name.StartsWith("reviews-")), "Reviews' queues in the test's virtual host");
+        await Eventually.True(async () => (await new VirtualHostQueues(_virtualHost!.Name).ListAsync()).Any(queue => queue.Name.StartsWith("reviews-")), "Reviews' queues in the test's virtual host");
         var before = run.RunningApps();
         Assert.Equal(RunScript.Apps.Order(), before.Keys.Order());
         var reviewer = await new ApiClient(run.Gateway).SignInAsync("runsh-reviewer", "Reviewer", org: "globex");
@@ -83,15 +82,6 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IAsync
         if (_virtualHost is not null) await _virtualHost.DisposeAsync();
         _data.Dispose();
     }
-
-    private async Task<IReadOnlyList<string>> QueueNamesAsync()
-    {
-        using var management = TestBroker.Management();
-        var queues = await management.GetFromJsonAsync<List<Queue>>($"queues/{_virtualHost!.Name}");
-        return queues!.Select(queue => queue.Name).ToList();
-    }
-
-    private sealed record Queue(string Name);
 
     private static async Task<bool> AnswersReadyAsync(int port)
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using PolicyEngage.Faults.Tests.Load;
 using PolicyEngage.Testing;
 using Xunit.Abstractions;
@@ -45,19 +43,11 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(published.Order(), _tap.Publishes.Keys.Order());
         Assert.Equal(2, _tap.PublishersOf("Submissions"));
         Assert.Equal(2, _tap.PublishersOf("Reviews"));
-        var competing = (await ConsumersPerQueueAsync())
-            .Where(q => q.Key.StartsWith("submissions-", StringComparison.Ordinal) || q.Key.StartsWith("reviews-", StringComparison.Ordinal))
+        var competing = (await new VirtualHostQueues(_system.Broker.VirtualHost, _system.Broker.ManagementPort).ListAsync())
+            .Where(q => q.Name.StartsWith("submissions-", StringComparison.Ordinal) || q.Name.StartsWith("reviews-", StringComparison.Ordinal))
+            .Where(q => !q.Name.EndsWith("_error", StringComparison.Ordinal) && !q.Name.EndsWith("_skipped", StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(competing);
-        Assert.All(competing, queue => Assert.True(queue.Value == 2, $"{queue.Key} has {queue.Value} consumers, not one per instance"));
-    }
-
-    private async Task<Dictionary<string, int>> ConsumersPerQueueAsync()
-    {
-        using var management = TestBroker.Management(_system.Broker.ManagementPort);
-        var queues = await management.GetFromJsonAsync<JsonArray>($"queues/{Uri.EscapeDataString(_system.Broker.VirtualHost)}?columns=name,consumers") ?? [];
-        return queues
-            .Where(q => !q!["name"]!.GetValue<string>().EndsWith("_error", StringComparison.Ordinal) && !q!["name"]!.GetValue<string>().EndsWith("_skipped", StringComparison.Ordinal))
-            .ToDictionary(q => q!["name"]!.GetValue<string>(), q => q!["consumers"]!.GetValue<int>());
+        Assert.All(competing, queue => Assert.True(queue.Consumers == 2, $"{queue.Name} has {queue.Consumers} consumers, not one per instance"));
     }
 }
