@@ -26,7 +26,7 @@ public class ConsultationReplicaTests
             Actor = "liaison",
         };
 
-        var consultation = Consultation.ClosedBeforeOpened(closed);
+        var consultation = ConsultationReplica.ClosedBeforeOpened(closed);
         consultation.ApplyOpened(opened);
 
         Assert.False(consultation.AcceptsPapersAt(Now.AddDays(-2)));

@@ -19,9 +19,9 @@ internal static class PaperScenario
             Actor = "liaison",
         };
 
-    public static Consultation OpenConsultation(DateTime? closesAt = null) => Consultation.Opened(Opened(closesAt));
+    public static ConsultationReplica OpenConsultation(DateTime? closesAt = null) => ConsultationReplica.Opened(Opened(closesAt));
 
-    public static Paper SubmittedPaper(Consultation consultation)
+    public static Paper SubmittedPaper(ConsultationReplica consultation)
     {
         var paper = Paper.Draft(consultation, "acme", FirstText, "author-1", Now);
         paper.Submit(consultation, "author-1", Now.AddMinutes(1));

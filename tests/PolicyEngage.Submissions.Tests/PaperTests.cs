@@ -35,7 +35,7 @@ public class PaperTests
     public void Submitting_freezes_version_1_with_the_published_content_hash()
     {
         var opened = Opened();
-        var consultation = Consultations.Consultation.Opened(opened);
+        var consultation = Consultations.ConsultationReplica.Opened(opened);
         var paper = Paper.Draft(consultation, "acme", FirstText, "author-1", Now);
 
         paper.Submit(consultation, "author-1", Now.AddMinutes(5));

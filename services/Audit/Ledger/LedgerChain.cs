@@ -89,6 +89,3 @@ public sealed class LedgerChain(AuditDbContext db)
         return new LedgerVerification(firstInvalid is null, count, previousHash, firstInvalid);
     }
 }
-
-/// <summary>The answer of <c>GET /api/audit/verify</c>; <see cref="HeadHash"/> is the last entry's hash (the genesis hash when empty).</summary>
-public sealed record LedgerVerification(bool Valid, long Count, string HeadHash, long? FirstInvalidSequence);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.ServiceDefaults.Hashing;
 
 namespace PolicyEngage.Audit.Ledger;
@@ -74,30 +72,4 @@ public sealed class LedgerEntryPaper(long sequence, Guid paperId)
 {
     public long Sequence { get; private set; } = sequence;
     public Guid PaperId { get; private set; } = paperId;
-}
-
-internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<LedgerEntry>
-{
-    public void Configure(EntityTypeBuilder<LedgerEntry> builder)
-    {
-        builder.ToTable("LedgerEntries");
-        builder.HasKey(e => e.Sequence);
-        builder.Property(e => e.Sequence).ValueGeneratedNever();
-        builder.HasIndex(e => e.EventId).IsUnique();
-        builder.Property(e => e.EventType).HasMaxLength(200);
-        builder.HasIndex(e => new { e.ConsultationId, e.Sequence });
-        builder.Property(e => e.PreviousHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
-        builder.Property(e => e.Hash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
-        builder.HasMany(e => e.Papers).WithOne().HasForeignKey(p => p.Sequence);
-    }
-}
-
-internal sealed class LedgerEntryPaperConfiguration : IEntityTypeConfiguration<LedgerEntryPaper>
-{
-    public void Configure(EntityTypeBuilder<LedgerEntryPaper> builder)
-    {
-        builder.ToTable("LedgerEntryPapers");
-        builder.HasKey(p => new { p.Sequence, p.PaperId });
-        builder.HasIndex(p => new { p.PaperId, p.Sequence });
-    }
 }

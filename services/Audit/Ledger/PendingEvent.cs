@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.Contracts;
 
 namespace PolicyEngage.Audit.Ledger;
@@ -39,15 +37,4 @@ public sealed class PendingEvent
         Data = StoredEvent.DataOf(integrationEvent),
         ReceivedAt = receivedAt,
     };
-}
-
-internal sealed class PendingEventConfiguration : IEntityTypeConfiguration<PendingEvent>
-{
-    public void Configure(EntityTypeBuilder<PendingEvent> builder)
-    {
-        builder.ToTable("PendingEvents");
-        builder.HasKey(e => e.EventId);
-        builder.Property(e => e.EventId).ValueGeneratedNever();
-        builder.Property(e => e.EventType).HasMaxLength(200);
-    }
 }

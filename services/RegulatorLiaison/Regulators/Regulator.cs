@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Persistence;
 
@@ -38,16 +36,5 @@ public sealed class Regulator : AggregateRoot
             Actor = actor,
         });
         return regulator;
-    }
-}
-
-internal sealed class RegulatorConfiguration : IEntityTypeConfiguration<Regulator>
-{
-    public void Configure(EntityTypeBuilder<Regulator> builder)
-    {
-        builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Name).HasMaxLength(Regulator.NameLength);
-        builder.Property(r => r.Jurisdiction).HasMaxLength(Regulator.JurisdictionLength);
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.Contracts;
 
 namespace PolicyEngage.Reviews.ReviewCases;
@@ -25,9 +23,4 @@ public sealed class PaperWithdrawal
         Version = withdrawn.Version,
         WithdrawnAt = withdrawn.OccurredAt,
     };
-}
-
-internal sealed class PaperWithdrawalConfiguration : IEntityTypeConfiguration<PaperWithdrawal>
-{
-    public void Configure(EntityTypeBuilder<PaperWithdrawal> builder) => builder.HasKey(w => new { w.PaperId, w.Version });
 }

@@ -10,7 +10,7 @@ public sealed class ConsultationClosedConsumer(SubmissionsDbContext db, TimeProv
     protected override async Task Apply(ConsultationClosed message, CancellationToken cancellationToken)
     {
         var consultation = await db.Consultations.FindAsync([message.ConsultationId], cancellationToken);
-        if (consultation is null) db.Consultations.Add(Consultation.ClosedBeforeOpened(message));
+        if (consultation is null) db.Consultations.Add(ConsultationReplica.ClosedBeforeOpened(message));
         else consultation.Close();
     }
 }

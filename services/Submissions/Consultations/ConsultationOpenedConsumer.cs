@@ -10,7 +10,7 @@ public sealed class ConsultationOpenedConsumer(SubmissionsDbContext db, TimeProv
     protected override async Task Apply(ConsultationOpened message, CancellationToken cancellationToken)
     {
         var consultation = await db.Consultations.FindAsync([message.ConsultationId], cancellationToken);
-        if (consultation is null) db.Consultations.Add(Consultation.Opened(message));
+        if (consultation is null) db.Consultations.Add(ConsultationReplica.Opened(message));
         else consultation.ApplyOpened(message);
     }
 }

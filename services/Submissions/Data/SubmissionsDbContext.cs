@@ -12,7 +12,7 @@ public class SubmissionsDbContext : ServiceDbContext
     protected SubmissionsDbContext(DbContextOptions options) : base(options) { }
 
     public DbSet<Paper> Papers => Set<Paper>();
-    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationReplica> Consultations => Set<ConsultationReplica>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -41,7 +41,7 @@ public sealed class Paper : AggregateRoot
 
     public PaperVersion? LatestSubmitted => _versions.MaxBy(v => v.Number);
 
-    public static Paper Draft(Consultation consultation, string organisation, PaperText text, string author, DateTime now)
+    public static Paper Draft(ConsultationReplica consultation, string organisation, PaperText text, string author, DateTime now)
     {
         EnsureAcceptsPapers(consultation, now);
         return new Paper
@@ -72,7 +72,7 @@ public sealed class Paper : AggregateRoot
         Touch(now);
     }
 
-    public void Submit(Consultation consultation, string author, DateTime now)
+    public void Submit(ConsultationReplica consultation, string author, DateTime now)
     {
         if (Status is not (PaperStatus.Draft or PaperStatus.ChangesRequested))
             throw new StateConflictException($"Only a draft or a paper with changes requested can be submitted; it is {Status}.");
@@ -153,7 +153,7 @@ public sealed class Paper : AggregateRoot
         Revision++;
     }
 
-    private static void EnsureAcceptsPapers(Consultation consultation, DateTime now)
+    private static void EnsureAcceptsPapers(ConsultationReplica consultation, DateTime now)
     {
         if (!consultation.AcceptsPapersAt(now))
             throw new StateConflictException("The consultation is closed or past its closesAt deadline; it accepts no papers.");

@@ -37,7 +37,7 @@ public sealed class SubmissionsApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Stores the consultation replica as <see cref="ConsultationOpenedConsumer"/> would from RegulatorLiaison's event.</summary>
-    public async Task<Consultation> OpenConsultationAsync()
+    public async Task<ConsultationReplica> OpenConsultationAsync()
     {
         var now = DateTime.UtcNow;
         var opened = new ConsultationOpened(Guid.CreateVersion7(), Guid.CreateVersion7(), "REG-API-01", "Metaverse privacy", "Call for positions", now.AddDays(30))
@@ -46,7 +46,7 @@ public sealed class SubmissionsApp : WebApplicationFactory<Program>
             OccurredAt = now,
             Actor = "liaison-1",
         };
-        var consultation = Consultation.Opened(opened);
+        var consultation = ConsultationReplica.Opened(opened);
         await WriteAsync(db => db.Consultations.Add(consultation));
         return consultation;
     }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.Contracts;
 
 namespace PolicyEngage.Submissions.Consultations;
@@ -8,9 +6,9 @@ namespace PolicyEngage.Submissions.Consultations;
 /// Submissions' replica of a consultation, kept from RegulatorLiaison's events, so it can refuse late papers
 /// without calling another service.
 /// </summary>
-public sealed class Consultation
+public sealed class ConsultationReplica
 {
-    private Consultation() { }
+    private ConsultationReplica() { }
 
     public Guid Id { get; private set; }
     public DateTime ClosesAt { get; private set; }
@@ -19,7 +17,7 @@ public sealed class Consultation
     /// <summary>The <c>ConsultationOpened</c> event; a first submission names it as its cause. Null while only the close is known.</summary>
     public Guid? OpenedEventId { get; private set; }
 
-    public static Consultation Opened(ConsultationOpened opened) => new()
+    public static ConsultationReplica Opened(ConsultationOpened opened) => new()
     {
         Id = opened.ConsultationId,
         ClosesAt = opened.ClosesAt,
@@ -27,7 +25,7 @@ public sealed class Consultation
     };
 
     /// <summary>The close overtook the opening on the bus: remember it closed; the opening fills in the rest.</summary>
-    public static Consultation ClosedBeforeOpened(ConsultationClosed closed) => new()
+    public static ConsultationReplica ClosedBeforeOpened(ConsultationClosed closed) => new()
     {
         Id = closed.ConsultationId,
         ClosesAt = closed.OccurredAt,
@@ -43,13 +41,4 @@ public sealed class Consultation
     public void Close() => IsClosed = true;
 
     public bool AcceptsPapersAt(DateTime now) => !IsClosed && now < ClosesAt;
-}
-
-internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
-{
-    public void Configure(EntityTypeBuilder<Consultation> builder)
-    {
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).ValueGeneratedNever();
-    }
 }

@@ -1,16 +1,4 @@
-using PolicyEngage.ServiceDefaults.Hashing;
-using PolicyEngage.ServiceDefaults.Validation;
-
 namespace PolicyEngage.RegulatorLiaison.Digests;
-
-public sealed record AcknowledgeDigestRequest(string? ContentHash) : IValidatedRequest
-{
-    public void Validate(RequestValidation validation)
-    {
-        if (!Sha256Hex.IsWellFormed(ContentHash))
-            validation.Add("contentHash", "'contentHash' must be a SHA-256 value: 64 lowercase hexadecimal characters.");
-    }
-}
 
 /// <summary>The hashed document as stored, its hash, and (after the hashed fields) where the digest stands.</summary>
 public sealed record DigestResponse(

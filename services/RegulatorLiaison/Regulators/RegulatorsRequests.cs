@@ -8,8 +8,3 @@ public sealed record RegisterRegulatorRequest(string? Name, string? Jurisdiction
         .Text("name", Name, Regulator.NameLength)
         .Text("jurisdiction", Jurisdiction, Regulator.JurisdictionLength);
 }
-
-public sealed record RegulatorResponse(Guid Id, string Name, string Jurisdiction)
-{
-    public static RegulatorResponse Of(Regulator regulator) => new(regulator.Id, regulator.Name, regulator.Jurisdiction);
-}

@@ -43,3 +43,6 @@ internal sealed class VerbatimJsonConverter : JsonConverter<JsonElement>
     public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) =>
         writer.WriteRawValue(value.GetRawText(), skipInputValidation: true);
 }
+
+/// <summary>The answer of <c>GET /api/audit/verify</c>; <see cref="HeadHash"/> is the last entry's hash (the genesis hash when empty).</summary>
+public sealed record LedgerVerification(bool Valid, long Count, string HeadHash, long? FirstInvalidSequence);

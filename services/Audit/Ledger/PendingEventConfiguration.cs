@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PolicyEngage.Audit.Ledger;
+
+internal sealed class PendingEventConfiguration : IEntityTypeConfiguration<PendingEvent>
+{
+    public void Configure(EntityTypeBuilder<PendingEvent> builder)
+    {
+        builder.ToTable("PendingEvents");
+        builder.HasKey(e => e.EventId);
+        builder.Property(e => e.EventId).ValueGeneratedNever();
+        builder.Property(e => e.EventType).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,13 @@
+using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Validation;
+
+namespace PolicyEngage.RegulatorLiaison.Digests;
+
+public sealed record AcknowledgeDigestRequest(string? ContentHash) : IValidatedRequest
+{
+    public void Validate(RequestValidation validation)
+    {
+        if (!Sha256Hex.IsWellFormed(ContentHash))
+            validation.Add("contentHash", "'contentHash' must be a SHA-256 value: 64 lowercase hexadecimal characters.");
+    }
+}

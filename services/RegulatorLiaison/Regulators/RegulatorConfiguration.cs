@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PolicyEngage.RegulatorLiaison.Regulators;
+
+internal sealed class RegulatorConfiguration : IEntityTypeConfiguration<Regulator>
+{
+    public void Configure(EntityTypeBuilder<Regulator> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Name).HasMaxLength(Regulator.NameLength);
+        builder.Property(r => r.Jurisdiction).HasMaxLength(Regulator.JurisdictionLength);
+    }
+}
