@@ -1,4 +1,3 @@
-using PolicyEngage.Gateway.Authorization;
 using PolicyEngage.Gateway.DevTokens;
 using PolicyEngage.Gateway.RateLimiting;
 using PolicyEngage.Gateway.Resilience;
@@ -11,7 +10,6 @@ var builder = ServiceDefaultsExtensions.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddRequestBodyCap();
 builder.AddClosedCors();
-builder.AddRoleListPolicies();
 builder.AddPerCallerRateLimiting();
 builder.AddProxyResilience();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));

@@ -25,6 +25,7 @@ public static class SpecRoutes
 
         new("POST", "/api/regulators", "regulatorliaison", [Roles.LiaisonOfficer]),
         new("GET", "/api/regulators", "regulatorliaison", [Roles.LiaisonOfficer, Roles.Auditor]),
+        new("GET", $"/api/regulators/{Id}", "regulatorliaison", [Roles.LiaisonOfficer, Roles.Auditor]),
         new("POST", "/api/consultations", "regulatorliaison", [Roles.LiaisonOfficer]),
         new("GET", "/api/consultations", "regulatorliaison", AnySignedIn),
         new("GET", $"/api/consultations/{Id}", "regulatorliaison", AnySignedIn),

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Data;
@@ -13,17 +14,34 @@ public static class ConsultationsApi
     public static IEndpointRouteBuilder MapConsultationsApi(this IEndpointRouteBuilder app)
     {
         var consultations = app.MapGroup("/api/consultations").WithTags("Consultations");
-        var officers = consultations.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.LiaisonOfficer));
-        officers.MapPost("/", OpenAsync).Validate<OpenConsultationRequest>();
-        officers.MapPost("/{id}/close", CloseAsync);
+        var officers = consultations.MapGroup("").RequirePolicy(Policies.LiaisonOfficers);
+        officers.MapPost("/", OpenAsync).Validate<OpenConsultationRequest>()
+            .WithName("openConsultation")
+            .WithSummary("Open a consultation")
+            .WithDescription("Opens a regulator's consultation that takes papers until closesAt (strictly in the future, at most two years ahead). 409 when the regulator is unknown.")
+            .ProducesProblems(StatusCodes.Status409Conflict);
+        officers.MapPost("/{id}/close", CloseAsync)
+            .WithName("closeConsultation")
+            .WithSummary("Close a consultation")
+            .WithDescription("Closes the consultation before its deadline; it then takes no more papers and its digest can be compiled. 409 when already closed.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
-        var readers = consultations.MapGroup("").RequireAuthorization(policy => policy.RequireRole([.. Roles.All]));
-        readers.MapGet("/", ListAsync);
-        readers.MapGet("/{id}", GetAsync);
+        var readers = consultations.MapGroup("").RequirePolicy(Policies.SignedIn);
+        readers.MapGet("/", ListAsync)
+            .WithName("listConsultations")
+            .WithSummary("List consultations")
+            .WithDescription("Every consultation, the most recently opened first.");
+        readers.MapGet("/{id}", GetAsync)
+            .WithName("getConsultation")
+            .WithSummary("Read a consultation")
+            .WithDescription("One consultation: its regulator, deadline and status.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> OpenAsync(
+    private static async Task<Results<Created<ConsultationResponse>, ProblemHttpResult>> OpenAsync(
         OpenConsultationRequest request, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var regulator = await db.Regulators.FindAsync([request.RegulatorId!.Value], ct);
@@ -36,7 +54,7 @@ public static class ConsultationsApi
         return TypedResults.Created($"/api/consultations/{consultation.Id}", ConsultationResponse.Of(consultation));
     }
 
-    private static async Task<IResult> CloseAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> CloseAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var consultation = await db.Consultations.FindAsync([id], ct);
         if (consultation is null) return Problems.NotFound("consultation");
@@ -46,13 +64,13 @@ public static class ConsultationsApi
         return TypedResults.Ok(ConsultationResponse.Of(consultation));
     }
 
-    private static async Task<IResult> ListAsync(RegulatorLiaisonDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<ConsultationResponse>>> ListAsync(RegulatorLiaisonDbContext db, CancellationToken ct)
     {
         var consultations = await db.Consultations.AsNoTracking().OrderByDescending(c => c.OpenedAt).ThenBy(c => c.Id).ToListAsync(ct);
         return TypedResults.Ok(consultations.Select(ConsultationResponse.Of).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, RegulatorLiaisonDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> GetAsync(Guid id, RegulatorLiaisonDbContext db, CancellationToken ct)
     {
         var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         return consultation is null ? Problems.NotFound("consultation") : TypedResults.Ok(ConsultationResponse.Of(consultation));

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Consultations;
@@ -19,6 +20,7 @@ public sealed record OpenConsultationRequest(Guid? RegulatorId, string? Referenc
     }
 
     /// <summary>Times are UTC: an offset is honoured, a time without one is taken as UTC.</summary>
+    [JsonIgnore]
     public DateTime? ClosesAtUtc => ClosesAt switch
     {
         null => null,

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.ServiceDefaults.Auth;
@@ -13,24 +14,46 @@ public static class DigestsApi
     {
         app.MapPost("/api/consultations/{id}/digests", CompileAsync)
             .WithTags("Digests")
-            .RequireAuthorization(policy => policy.RequireRole(Roles.LiaisonOfficer));
+            .RequirePolicy(Policies.LiaisonOfficers)
+            .WithName("compileDigest")
+            .WithSummary("Compile a digest")
+            .WithDescription("Compiles the closed consultation's approved positions, with their full text, statistics and contentHash, into a new digest. 409 while the consultation is open.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         var digests = app.MapGroup("/api/digests").WithTags("Digests");
         digests.MapGet("/{id}", GetAsync)
-            .RequireAuthorization(policy => policy.RequireRole(Roles.LiaisonOfficer, Roles.Auditor, Roles.Regulator));
+            .RequirePolicy(Policies.DigestReaders)
+            .WithName("getDigest")
+            .WithSummary("Read a digest")
+            .WithDescription("The digest exactly as hashed, and where its delivery stands. A regulator sees only its own digests, once delivered.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound);
         digests.MapPost("/{id}/deliver", DeliverAsync)
-            .RequireAuthorization(policy => policy.RequireRole(Roles.LiaisonOfficer));
-        digests.MapPost("/{id}/acknowledge", AcknowledgeAsync)
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Regulator))
-            .Validate<AcknowledgeDigestRequest>();
+            .RequirePolicy(Policies.LiaisonOfficers)
+            .WithName("deliverDigest")
+            .WithSummary("Deliver a digest")
+            .WithDescription("Delivers the digest to its regulator. 409 when a paper it carries has been withdrawn (compile again); a digest already delivered is answered as it stands.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        digests.MapPost("/{id}/acknowledge", AcknowledgeAsync).Validate<AcknowledgeDigestRequest>()
+            .RequirePolicy(Policies.Regulators)
+            .WithName("acknowledgeDigest")
+            .WithSummary("Acknowledge a digest")
+            .WithDescription("The addressed regulator confirms receipt by quoting the digest's contentHash and gets a receipt; acknowledging again returns the same receipt. 409 when the hash does not match.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         app.MapGet("/api/regulator/inbox", InboxAsync)
             .WithTags("Digests")
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Regulator));
+            .RequirePolicy(Policies.Regulators)
+            .WithName("getRegulatorInbox")
+            .WithSummary("List the caller's delivered digests")
+            .WithDescription("The digests delivered to the calling regulator, the most recently delivered first.");
         return app;
     }
 
-    private static async Task<IResult> CompileAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<DigestResponse>, ProblemHttpResult>> CompileAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null) return Problems.NotFound("consultation");
@@ -42,14 +65,14 @@ public static class DigestsApi
         return TypedResults.Created($"/api/digests/{digest.Id}", DigestResponse.Of(digest));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<DigestResponse>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, CancellationToken ct)
     {
         var digest = await db.Digests.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (digest is null || !MaySee(user, digest)) return Problems.NotFound("digest");
         return TypedResults.Ok(DigestResponse.Of(digest));
     }
 
-    private static async Task<IResult> DeliverAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Accepted<DigestResponse>, ProblemHttpResult>> DeliverAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var digest = await db.Digests.SingleOrDefaultAsync(d => d.Id == id, ct);
         if (digest is null) return Problems.NotFound("digest");
@@ -64,7 +87,7 @@ public static class DigestsApi
         return TypedResults.Accepted($"/api/digests/{digest.Id}", DigestResponse.Of(digest));
     }
 
-    private static async Task<IResult> AcknowledgeAsync(
+    private static async Task<Results<Ok<DigestReceipt>, ProblemHttpResult>> AcknowledgeAsync(
         Guid id, AcknowledgeDigestRequest request, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var digest = await db.Digests.SingleOrDefaultAsync(d => d.Id == id, ct);
@@ -75,7 +98,7 @@ public static class DigestsApi
         return TypedResults.Ok(receipt);
     }
 
-    private static async Task<IResult> InboxAsync(ClaimsPrincipal user, RegulatorLiaisonDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<InboxEntryResponse>>> InboxAsync(ClaimsPrincipal user, RegulatorLiaisonDbContext db, CancellationToken ct)
     {
         var regulatorId = user.RegulatorId();
         var delivered = await db.Digests.AsNoTracking()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.ServiceDefaults.Auth;
@@ -11,11 +12,16 @@ public static class PositionsApi
     {
         app.MapGet("/api/consultations/{id}/positions", ListAsync)
             .WithTags("Positions")
-            .RequireAuthorization(policy => policy.RequireRole(Roles.LiaisonOfficer, Roles.Auditor));
+            .RequirePolicy(Policies.LiaisonReaders)
+            .WithName("listPositions")
+            .WithSummary("List a consultation's positions")
+            .WithDescription("The approved, not withdrawn positions known so far: each paper's latest approved version with its contentHash, without the body.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(Guid id, RegulatorLiaisonDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<PositionResponse>>, ProblemHttpResult>> ListAsync(Guid id, RegulatorLiaisonDbContext db, CancellationToken ct)
     {
         if (!await db.Consultations.AnyAsync(c => c.Id == id, ct)) return Problems.NotFound("consultation");
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Reviews.Data;
 using PolicyEngage.ServiceDefaults.Auth;
@@ -12,17 +13,31 @@ public static class ReviewCasesApi
     public static IEndpointRouteBuilder MapReviewCasesApi(this IEndpointRouteBuilder app)
     {
         var reviews = app.MapGroup("/api/reviews").WithTags("Reviews");
-        var readers = reviews.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Reviewer, Roles.Auditor));
-        readers.MapGet("/", ListAsync);
-        readers.MapGet("/{id}", GetAsync);
+        var readers = reviews.MapGroup("").RequirePolicy(Policies.ReviewReaders);
+        readers.MapGet("/", ListAsync)
+            .WithName("listReviewCases")
+            .WithSummary("List review cases")
+            .WithDescription("Review cases in the order they opened, optionally only those of one status (Open, Decided, Withdrawn).")
+            .ProducesInvalidParameters();
+        readers.MapGet("/{id}", GetAsync)
+            .WithName("getReviewCase")
+            .WithSummary("Read a review case")
+            .WithDescription("The submitted version under review, with its full text and contentHash, and the decision once taken.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
-        var reviewers = reviews.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Reviewer));
-        reviewers.MapPost("/{id}/decisions", DecideAsync).Validate<DecisionRequest>();
+        var reviewers = reviews.MapGroup("").RequirePolicy(Policies.Reviewers);
+        reviewers.MapPost("/{id}/decisions", DecideAsync).Validate<DecisionRequest>()
+            .WithName("decideReviewCase")
+            .WithSummary("Decide a review case")
+            .WithDescription("Approves the version, requests changes or rejects it, with a comment. 403 for a reviewer of the paper's own organisation; 409 once the case is decided or its paper withdrawn.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return app;
     }
 
     /// <summary><paramref name="status"/> binds as text so that an unknown value gets a problem naming the field.</summary>
-    private static async Task<IResult> ListAsync(string? status, ReviewsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<ReviewCaseSummary>>, ValidationProblem>> ListAsync(string? status, ReviewsDbContext db, CancellationToken ct)
     {
         var query = db.ReviewCases.AsNoTracking();
         if (status is not null)
@@ -38,14 +53,14 @@ public static class ReviewCasesApi
         return TypedResults.Ok(cases);
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ReviewsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ReviewCaseResponse>, ProblemHttpResult>> GetAsync(Guid id, ReviewsDbContext db, CancellationToken ct)
     {
         var reviewCase = await db.ReviewCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         return reviewCase is null ? Problems.NotFound("review case") : TypedResults.Ok(ReviewCaseResponse.Of(reviewCase));
     }
 
     /// <summary>The SPEC's order after validation: unknown case 404, own organisation's paper 403, then the case's state 409.</summary>
-    private static async Task<IResult> DecideAsync(
+    private static async Task<Results<Ok<ReviewCaseResponse>, ProblemHttpResult>> DecideAsync(
         Guid id, DecisionRequest request, ClaimsPrincipal user, ReviewsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var reviewCase = await db.ReviewCases.FindAsync([id], ct);

@@ -44,7 +44,7 @@ public static class JwtAuthentication
                 }
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = RequireScopeClaim };
             });
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(Policies.AddTo);
         return builder;
     }
 

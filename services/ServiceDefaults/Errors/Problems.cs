@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace PolicyEngage.ServiceDefaults.Errors;
 
@@ -6,21 +7,21 @@ namespace PolicyEngage.ServiceDefaults.Errors;
 public static class Problems
 {
     /// <summary>Also the answer for another tenant's resource: its existence is not revealed.</summary>
-    public static IResult NotFound(string resource) =>
+    public static ProblemHttpResult NotFound(string resource) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {resource} with that id.");
 
-    public static IResult Forbidden(string detail) =>
+    public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 
-    public static IResult Conflict(string detail) =>
+    public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 
-    public static IResult PreconditionFailed() =>
+    public static ProblemHttpResult PreconditionFailed() =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status412PreconditionFailed,
             title: "Precondition failed",
             detail: "The resource has changed since the ETag given in If-Match; fetch it again.");
 
-    public static IResult Invalid(string field, string error) =>
+    public static ValidationProblem Invalid(string field, string error) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [error] });
 }

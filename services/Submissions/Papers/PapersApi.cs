@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
@@ -12,20 +13,47 @@ public static class PapersApi
     public static IEndpointRouteBuilder MapPapersApi(this IEndpointRouteBuilder app)
     {
         var papers = app.MapGroup("/api/papers").WithTags("Papers");
-        var authors = papers.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.PolicyAuthor));
-        authors.MapPost("/", CreateAsync).Validate<CreatePaperRequest>();
-        authors.MapPut("/{id}", EditAsync).Validate<EditPaperRequest>();
-        authors.MapPost("/{id}/submit", SubmitAsync);
-        authors.MapPost("/{id}/withdraw", WithdrawAsync);
+        var authors = papers.MapGroup("").RequirePolicy(Policies.PolicyAuthors);
+        authors.MapPost("/", CreateAsync).Validate<CreatePaperRequest>()
+            .WithName("createPaper")
+            .WithSummary("Draft a paper")
+            .WithDescription("Creates a draft position paper of the caller's organisation for an open consultation. 409 when the consultation is unknown, closed or past its deadline.")
+            .ProducesProblems(StatusCodes.Status409Conflict);
+        authors.MapPut("/{id}", EditAsync).Validate<EditPaperRequest>()
+            .WithName("editPaper")
+            .WithSummary("Edit a paper's working text")
+            .WithDescription("Replaces the title, summary and body of a draft, or of a paper sent back for changes (the first edit starts the next version). Honours If-Match.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+        authors.MapPost("/{id}/submit", SubmitAsync)
+            .WithName("submitPaper")
+            .WithSummary("Submit a paper for review")
+            .WithDescription("Freezes the working text as the next version with its contentHash and opens its review. 409 after the consultation's deadline or when there is nothing new to submit. Honours If-Match.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+        authors.MapPost("/{id}/withdraw", WithdrawAsync)
+            .WithName("withdrawPaper")
+            .WithSummary("Withdraw a paper")
+            .WithDescription("Withdraws the paper from the consultation; a draft never submitted is discarded privately. 409 once it has been delivered. Honours If-Match.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
 
-        var readers = papers.MapGroup("").RequireAuthorization(policy =>
-            policy.RequireRole(Roles.PolicyAuthor, Roles.Reviewer, Roles.LiaisonOfficer, Roles.Auditor));
-        readers.MapGet("/{id}", GetAsync);
-        readers.MapGet("/", ListAsync);
+        var readers = papers.MapGroup("").RequirePolicy(Policies.PaperReaders);
+        readers.MapGet("/{id}", GetAsync)
+            .WithName("getPaper")
+            .WithSummary("Read a paper")
+            .WithDescription("Authors read their own organisation's working copy; reviewers, liaison officers and auditors read the latest submitted version. Both carry the decisions taken so far and an ETag.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        readers.MapGet("/", ListAsync)
+            .WithName("listPapers")
+            .WithSummary("List papers")
+            .WithDescription("Authors list their own organisation's papers; everyone else lists papers that have a submitted version, as last submitted. Optionally of one consultation.")
+            .ProducesInvalidParameters();
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(
+    private static async Task<Results<Created<PaperResponse>, ProblemHttpResult>> CreateAsync(
         CreatePaperRequest request, ClaimsPrincipal user, HttpResponse response, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var consultation = await db.Consultations.FindAsync([request.ConsultationId!.Value], ct);
@@ -38,14 +66,14 @@ public static class PapersApi
         return TypedResults.Created($"/api/papers/{paper.Id}", PaperResponse.WorkingCopy(paper));
     }
 
-    private static Task<IResult> EditAsync(Guid id, EditPaperRequest request, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>
+    private static Task<Results<Ok<PaperResponse>, ProblemHttpResult>> EditAsync(Guid id, EditPaperRequest request, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>
         ChangeOwnPaperAsync(id, http, db, ct, paper =>
         {
             paper.Edit(request.Text, clock.GetUtcNow().UtcDateTime);
             return Task.CompletedTask;
         });
 
-    private static Task<IResult> SubmitAsync(Guid id, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>
+    private static Task<Results<Ok<PaperResponse>, ProblemHttpResult>> SubmitAsync(Guid id, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>
         ChangeOwnPaperAsync(id, http, db, ct, async paper =>
         {
             var consultation = await db.Consultations.FindAsync([paper.ConsultationId], ct)
@@ -53,7 +81,7 @@ public static class PapersApi
             paper.Submit(consultation, http.User.Subject(), clock.GetUtcNow().UtcDateTime);
         });
 
-    private static Task<IResult> WithdrawAsync(Guid id, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>
+    private static Task<Results<Ok<PaperResponse>, ProblemHttpResult>> WithdrawAsync(Guid id, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>
         ChangeOwnPaperAsync(id, http, db, ct, paper =>
         {
             paper.Withdraw(http.User.Subject(), clock.GetUtcNow().UtcDateTime);
@@ -65,7 +93,7 @@ public static class PapersApi
     /// rules (409). A write that loses a race at commit is stale too (412) when it named the revision it expected;
     /// without If-Match the last write wins, so it is applied again to the fresh paper.
     /// </summary>
-    private static async Task<IResult> ChangeOwnPaperAsync(Guid id, HttpContext http, SubmissionsDbContext db, CancellationToken ct, Func<Paper, Task> change)
+    private static async Task<Results<Ok<PaperResponse>, ProblemHttpResult>> ChangeOwnPaperAsync(Guid id, HttpContext http, SubmissionsDbContext db, CancellationToken ct, Func<Paper, Task> change)
     {
         var organisation = http.User.Organisation();
         for (var attempt = 1; ; attempt++)
@@ -92,7 +120,7 @@ public static class PapersApi
 
     private const int MaxLastWriteWinsAttempts = 5;
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, HttpResponse response, SubmissionsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<PaperResponse>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, HttpResponse response, SubmissionsDbContext db, CancellationToken ct)
     {
         var paper = await db.Papers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         var view = paper is null ? null : ViewFor(user, paper);
@@ -102,7 +130,7 @@ public static class PapersApi
         return TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> ListAsync(Guid? consultationId, ClaimsPrincipal user, SubmissionsDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<PaperResponse>>> ListAsync(Guid? consultationId, ClaimsPrincipal user, SubmissionsDbContext db, CancellationToken ct)
     {
         var query = db.Papers.AsNoTracking();
         if (consultationId is { } consultation) query = query.Where(p => p.ConsultationId == consultation);

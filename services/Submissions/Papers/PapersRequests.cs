@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.Submissions.Papers;
@@ -19,6 +20,7 @@ public sealed record CreatePaperRequest(Guid? ConsultationId, string? Title, str
     public void Validate(RequestValidation validation) =>
         validation.Required("consultationId", ConsultationId).PaperText(Title, Summary, Body);
 
+    [JsonIgnore]
     public PaperText Text => new(Title!, Summary!, Body!);
 }
 
@@ -26,5 +28,6 @@ public sealed record EditPaperRequest(string? Title, string? Summary, string? Bo
 {
     public void Validate(RequestValidation validation) => validation.PaperText(Title, Summary, Body);
 
+    [JsonIgnore]
     public PaperText Text => new(Title!, Summary!, Body!);
 }

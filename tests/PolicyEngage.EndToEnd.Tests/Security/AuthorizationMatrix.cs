@@ -44,6 +44,7 @@ public static class AuthorizationMatrix
         Row("POST", "/api/reviews/{reviewCase}/decisions", "a decided case", new { decision = "Approve", comment = "Again" }, reviewer: Conflict, sameOrgReviewer: Forbidden),
         Row("POST", "/api/regulators", "an invalid body", new { }, liaison: Invalid),
         Row("GET", "/api/regulators", "all regulators", null, liaison: Ok, auditor: Ok),
+        Row("GET", "/api/regulators/{regulator}", "a registered regulator", null, liaison: Ok, auditor: Ok),
         Row("POST", "/api/consultations", "an invalid body", new { }, liaison: Invalid),
         Row("GET", "/api/consultations", "all consultations", null, author: Ok, otherAuthor: Ok, reviewer: Ok, sameOrgReviewer: Ok, liaison: Ok, regulator: Ok, otherRegulator: Ok, auditor: Ok),
         Row("GET", "/api/consultations/{openConsultation}", "an open consultation", null, author: Ok, otherAuthor: Ok, reviewer: Ok, sameOrgReviewer: Ok, liaison: Ok, regulator: Ok, otherRegulator: Ok, auditor: Ok),

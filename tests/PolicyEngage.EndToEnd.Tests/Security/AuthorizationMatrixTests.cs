@@ -10,10 +10,11 @@ namespace PolicyEngage.EndToEnd.Tests.Security;
 public sealed class AuthorizationMatrixTests(RunningSystem system)
 {
     [Fact]
-    public async Task Every_route_answers_every_kind_of_caller_as_the_matrix_says()
+    public async Task Every_route_answers_every_kind_of_caller_as_the_matrix_says_and_as_its_document_says()
     {
         var scenario = await SecurityScenario.BuildAsync(system.Client());
         var (callers, resources) = (scenario.Callers, scenario.Resources);
+        var documented = await DocumentedStatuses.FetchAsync(callers[Who.Anonymous]);
 
         var mismatches = new List<string>();
         foreach (var row in AuthorizationMatrix.Rows)
@@ -26,6 +27,8 @@ public sealed class AuthorizationMatrixTests(RunningSystem system)
                     mismatches.Add($"{row.Method} {row.Path} as {who}: expected {expected}, got {(int)response.Status} {response.Body?.ToJsonString()}");
                 if ((int)response.Status is 401 or 403 or 404 && response.Body?.ToJsonString().Contains(SecurityScenario.PaperTitle) == true)
                     mismatches.Add($"{row.Method} {row.Path} as {who}: a refusal carried the paper's text");
+                if (documented.Undocumented(row.Method, row.Path, (int)response.Status) is { } undocumented)
+                    mismatches.Add($"{undocumented} (as {who})");
             }
         }
 

@@ -58,6 +58,7 @@ public sealed record SecurityScenario(IReadOnlyDictionary<Who, Caller> Callers, 
             ["openConsultation"] = open,
             ["closedConsultation"] = closed,
             ["digest"] = digest,
+            ["regulator"] = regulatorId,
         };
         return new SecurityScenario(callers, resources);
     }
