@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.RegulatorLiaison.Regulators;
+using PolicyEngage.ServiceDefaults.Persistence;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Consultations;
@@ -16,7 +17,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         builder.Property(c => c.Title).HasMaxLength(InputBounds.Title);
         builder.Property(c => c.Summary).HasMaxLength(InputBounds.Summary);
         // The status is the concurrency token: an officer and the deadline closer racing close it once, with one event.
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName).IsConcurrencyToken();
         builder.HasIndex(c => new { c.Status, c.ClosesAt });
     }
 }

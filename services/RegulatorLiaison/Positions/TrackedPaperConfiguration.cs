@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Persistence;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Positions;
@@ -30,8 +32,8 @@ internal sealed class TrackedPaperVersionConfiguration : IEntityTypeConfiguratio
         builder.Property(v => v.Version).ValueGeneratedNever();
         builder.Property(v => v.Title).HasMaxLength(InputBounds.Title);
         builder.Property(v => v.Summary).HasMaxLength(InputBounds.Summary);
-        builder.Property(v => v.ContentHash).HasMaxLength(64).IsFixedLength();
-        builder.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
+        builder.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Ignore(v => v.HasText);
     }
 }

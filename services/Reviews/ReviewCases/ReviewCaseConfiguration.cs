@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Persistence;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.Reviews.ReviewCases;
@@ -14,14 +16,14 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         builder.Property(c => c.Organisation).HasMaxLength(InputBounds.Name);
         builder.Property(c => c.Title).HasMaxLength(InputBounds.Title);
         builder.Property(c => c.Summary).HasMaxLength(InputBounds.Summary);
-        builder.Property(c => c.ContentHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(c => c.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
         // Every transition leaves Open, so checking the status read is what stops two concurrent decisions
         // (or a decision racing a withdrawal) from both committing.
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName).IsConcurrencyToken();
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
-        builder.Property(c => c.Decision).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Decision).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(c => c.Comment).HasMaxLength(InputBounds.Comment);
-        builder.Property(c => c.DecidedBy).HasMaxLength(200);
+        builder.Property(c => c.DecidedBy).HasMaxLength(ColumnLengths.Subject);
         builder.Property(c => c.DeciderOrganisation).HasMaxLength(InputBounds.Name);
     }
 }
