@@ -25,13 +25,16 @@ public static class InboxConsumerNames
     public static IReadOnlyList<Type> ConsumersIn(Assembly assembly) =>
         assembly.GetTypes().Where(type => !type.IsAbstract && IsInboxConsumer(type)).ToList();
 
-    /// <summary>One line per consumer without a declared name and per name two or more consumers share.</summary>
+    /// <summary>
+    /// One line per consumer without a declared name and per name two or more consumers share. Names differing only
+    /// in case are the same name: SQL Server's default collation compares the inbox key that way.
+    /// </summary>
     public static IReadOnlyList<string> Problems(IEnumerable<Type> consumers)
     {
         var declared = consumers.Select(type => (Type: type, Name: type.GetCustomAttribute<InboxNameAttribute>(inherit: false)?.Name)).ToList();
         var unnamed = declared.Where(c => c.Name is null).Select(c => $"{c.Type.FullName} declares no [InboxName]");
         var shared = declared.Where(c => c.Name is not null)
-            .GroupBy(c => c.Name, StringComparer.Ordinal)
+            .GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
             .Where(group => group.Count() > 1)
             .Select(group => $"'{group.Key}' is declared by {string.Join(", ", group.Select(c => c.Type.FullName))}");
         return [.. unnamed, .. shared];

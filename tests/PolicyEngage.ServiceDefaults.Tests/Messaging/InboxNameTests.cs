@@ -43,7 +43,7 @@ public sealed class InboxNameTests
     }
 
     [Fact]
-    public void The_name_check_reports_a_consumer_without_a_name_and_a_name_two_consumers_share()
+    public void The_name_check_reports_a_consumer_without_a_name_and_a_name_two_consumers_share_whatever_its_case()
     {
         var problems = InboxConsumerNames.Problems([typeof(RegistrationSeenConsumer), typeof(UnnamedConsumer), typeof(FirstTwinConsumer), typeof(SecondTwinConsumer)]);
 
@@ -75,7 +75,7 @@ public sealed class FirstTwinConsumer(RegistryDbContext db, TimeProvider clock) 
     protected override Task Apply(RegulatorRegistered message, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-[InboxName("twin")]
+[InboxName("Twin")]
 public sealed class SecondTwinConsumer(RegistryDbContext db, TimeProvider clock) : InboxConsumer<RegulatorRegistered>(db, clock)
 {
     protected override Task Apply(RegulatorRegistered message, CancellationToken cancellationToken) => Task.CompletedTask;
