@@ -38,7 +38,8 @@ public sealed class InboxCarryOverTests : IDisposable
             db.Consultations.Add(consultation);
             db.Papers.Add(paper);
             // The row alone stands for the earlier application: any change the redelivery makes would be a second one.
-            db.InboxMessages.Add(new InboxMessage(review.EventId, nameof(ReviewCompletedConsumer), Now));
+            // The name is the one written then, a literal: a later rename of the class must not move it.
+            db.InboxMessages.Add(new InboxMessage(review.EventId, "ReviewCompletedConsumer", Now));
             await db.SaveChangesAsync();
 
             await db.Database.MigrateAsync();
