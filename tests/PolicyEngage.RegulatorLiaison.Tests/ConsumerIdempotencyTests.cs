@@ -7,6 +7,7 @@ using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
+using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 
 namespace PolicyEngage.RegulatorLiaison.Tests;
 
@@ -70,7 +71,8 @@ public sealed class ConsumerIdempotencyTests : IAsyncLifetime
         var version = Assert.Single(paper.Versions);
         Assert.Equal((1, submitted.Title), (version.Version, version.Title));
         await using var db = _database.CreateContext();
-        Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.MessageId == submitted.EventId && m.Consumer == nameof(PositionPaperSubmittedConsumer)));
+        var inboxName = InboxNameAttribute.Of(typeof(PositionPaperSubmittedConsumer));
+        Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.MessageId == submitted.EventId && m.Consumer == inboxName));
     }
 
     [Fact]

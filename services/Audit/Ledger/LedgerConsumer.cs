@@ -6,7 +6,11 @@ using MessageHeaders = PolicyEngage.ServiceDefaults.Messaging.MessageHeaders;
 
 namespace PolicyEngage.Audit.Ledger;
 
-/// <summary>Records one integration event in the ledger; closed once per concrete event type in Contracts.</summary>
+/// <summary>
+/// Records one integration event in the ledger; closed once per concrete event type in Contracts. All closed types
+/// share one inbox name: a message id is one event, so it must reach the ledger once whatever its type.
+/// </summary>
+[InboxName("ledger")]
 public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock, ConsumeContext context)
     : InboxConsumer<TEvent>(db, clock)
     where TEvent : IntegrationEvent

@@ -12,7 +12,7 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasKey(e => e.Sequence);
         builder.Property(e => e.Sequence).ValueGeneratedNever();
         builder.HasIndex(e => e.EventId).IsUnique();
-        builder.Property(e => e.EventType).HasMaxLength(200);
+        builder.Property(e => e.EventType).HasMaxLength(PendingEvent.EventTypeLength);
         builder.HasIndex(e => new { e.ConsultationId, e.Sequence });
         builder.Property(e => e.PreviousHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
         builder.Property(e => e.Hash).HasMaxLength(Sha256Hex.Length).IsFixedLength();

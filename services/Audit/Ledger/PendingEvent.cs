@@ -11,6 +11,9 @@ public sealed class PendingEvent
     /// <summary>The service name recorded when a message does not say which service published it.</summary>
     public const string UnknownService = "unknown";
 
+    /// <summary>The column width for the event's CLR type name, here and in the ledger entry it becomes.</summary>
+    public const int EventTypeLength = 200;
+
     private PendingEvent() { }
 
     public Guid EventId { get; private set; }

@@ -10,6 +10,6 @@ internal sealed class PendingEventConfiguration : IEntityTypeConfiguration<Pendi
         builder.ToTable("PendingEvents");
         builder.HasKey(e => e.EventId);
         builder.Property(e => e.EventId).ValueGeneratedNever();
-        builder.Property(e => e.EventType).HasMaxLength(200);
+        builder.Property(e => e.EventType).HasMaxLength(PendingEvent.EventTypeLength);
     }
 }

@@ -8,10 +8,6 @@ namespace PolicyEngage.RegulatorLiaison.Consultations;
 /// <summary>A regulator's public consultation: open until an officer closes it or its deadline passes.</summary>
 public sealed class Consultation : AggregateRoot
 {
-    public const int ReferenceLength = 100;
-    public const int TitleLength = 200;
-    public const int SummaryLength = 2000;
-
     private Consultation() { }
 
     public Guid Id { get; private set; }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.RegulatorLiaison.Regulators;
+using PolicyEngage.ServiceDefaults.Persistence;
+using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Consultations;
 
@@ -11,11 +13,11 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasOne<Regulator>().WithMany().HasForeignKey(c => c.RegulatorId);
-        builder.Property(c => c.Reference).HasMaxLength(Consultation.ReferenceLength);
-        builder.Property(c => c.Title).HasMaxLength(Consultation.TitleLength);
-        builder.Property(c => c.Summary).HasMaxLength(Consultation.SummaryLength);
+        builder.Property(c => c.Reference).HasMaxLength(InputBounds.Reference);
+        builder.Property(c => c.Title).HasMaxLength(InputBounds.Title);
+        builder.Property(c => c.Summary).HasMaxLength(InputBounds.Summary);
         // The status is the concurrency token: an officer and the deadline closer racing close it once, with one event.
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName).IsConcurrencyToken();
         builder.HasIndex(c => new { c.Status, c.ClosesAt });
     }
 }

@@ -10,9 +10,9 @@ public sealed record OpenConsultationRequest(Guid? RegulatorId, string? Referenc
     {
         validation
             .Required("regulatorId", RegulatorId)
-            .Text("reference", Reference, Consultation.ReferenceLength)
-            .Text("title", Title, Consultation.TitleLength)
-            .Text("summary", Summary, Consultation.SummaryLength);
+            .Text("reference", Reference, InputBounds.Reference)
+            .Text("title", Title, InputBounds.Title)
+            .Text("summary", Summary, InputBounds.Summary);
 
         if (ClosesAtUtc is not { } closesAt) validation.Add("closesAt", "'closesAt' is required.");
         else if (closesAt <= validation.UtcNow) validation.Add("closesAt", "'closesAt' must be in the future.");

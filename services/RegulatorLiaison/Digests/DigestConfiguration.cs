@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.RegulatorLiaison.Consultations;
+using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.RegulatorLiaison.Digests;
 
@@ -11,10 +13,10 @@ internal sealed class DigestConfiguration : IEntityTypeConfiguration<Digest>
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasOne<Consultation>().WithMany().HasForeignKey(d => d.ConsultationId);
-        builder.Property(d => d.ContentHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(d => d.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
         // The status is the concurrency token: two deliveries or acknowledgements racing raise one event, not two.
-        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
-        builder.Property(d => d.AcknowledgedBy).HasMaxLength(200);
+        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName).IsConcurrencyToken();
+        builder.Property(d => d.AcknowledgedBy).HasMaxLength(ColumnLengths.Subject);
         builder.Ignore(d => d.IsDelivered);
         builder.HasIndex(d => d.ConsultationId);
         builder.HasIndex(d => new { d.RegulatorId, d.Status });
@@ -30,6 +32,6 @@ internal sealed class DigestPaperConfiguration : IEntityTypeConfiguration<Digest
     {
         builder.ToTable("DigestPapers");
         builder.HasKey(p => new { p.DigestId, p.PaperId });
-        builder.Property(p => p.ContentHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(p => p.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
     }
 }

@@ -8,6 +8,6 @@ public sealed record AcknowledgeDigestRequest(string? ContentHash) : IValidatedR
     public void Validate(RequestValidation validation)
     {
         if (!Sha256Hex.IsWellFormed(ContentHash))
-            validation.Add("contentHash", "'contentHash' must be a SHA-256 value: 64 lowercase hexadecimal characters.");
+            validation.Add("contentHash", $"'contentHash' must be a SHA-256 value: {Sha256Hex.Length} lowercase hexadecimal characters.");
     }
 }

@@ -4,6 +4,7 @@ using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 
 namespace PolicyEngage.RegulatorLiaison.Positions;
 
+[InboxName("position-paper-submitted")]
 public sealed class PositionPaperSubmittedConsumer(RegulatorLiaisonDbContext db, TimeProvider clock)
     : InboxConsumer<PositionPaperSubmitted>(db, clock)
 {

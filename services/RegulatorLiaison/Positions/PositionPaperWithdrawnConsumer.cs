@@ -4,6 +4,7 @@ using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 
 namespace PolicyEngage.RegulatorLiaison.Positions;
 
+[InboxName("position-paper-withdrawn")]
 public sealed class PositionPaperWithdrawnConsumer(RegulatorLiaisonDbContext db, TimeProvider clock)
     : InboxConsumer<PositionPaperWithdrawn>(db, clock)
 {

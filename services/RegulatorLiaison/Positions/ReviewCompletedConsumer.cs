@@ -4,6 +4,7 @@ using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 
 namespace PolicyEngage.RegulatorLiaison.Positions;
 
+[InboxName("review-completed")]
 public sealed class ReviewCompletedConsumer(RegulatorLiaisonDbContext db, TimeProvider clock)
     : InboxConsumer<ReviewCompleted>(db, clock)
 {

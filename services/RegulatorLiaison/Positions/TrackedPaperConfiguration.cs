@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Persistence;
+using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Positions;
 
@@ -9,7 +12,7 @@ internal sealed class TrackedPaperConfiguration : IEntityTypeConfiguration<Track
     {
         builder.HasKey(p => p.PaperId);
         builder.Property(p => p.PaperId).ValueGeneratedNever();
-        builder.Property(p => p.Organisation).HasMaxLength(100);
+        builder.Property(p => p.Organisation).HasMaxLength(InputBounds.Name);
         builder.Ignore(p => p.LatestSubmitted);
         builder.Ignore(p => p.Standing);
         builder.Ignore(p => p.Position);
@@ -27,10 +30,10 @@ internal sealed class TrackedPaperVersionConfiguration : IEntityTypeConfiguratio
         builder.ToTable("TrackedPaperVersions");
         builder.HasKey(v => new { v.PaperId, v.Version });
         builder.Property(v => v.Version).ValueGeneratedNever();
-        builder.Property(v => v.Title).HasMaxLength(200);
-        builder.Property(v => v.Summary).HasMaxLength(2000);
-        builder.Property(v => v.ContentHash).HasMaxLength(64).IsFixedLength();
-        builder.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.Title).HasMaxLength(InputBounds.Title);
+        builder.Property(v => v.Summary).HasMaxLength(InputBounds.Summary);
+        builder.Property(v => v.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
+        builder.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Ignore(v => v.HasText);
     }
 }

@@ -6,9 +6,6 @@ namespace PolicyEngage.RegulatorLiaison.Regulators;
 /// <summary>A regulator the alliance speaks to; consultations and digests are addressed to it.</summary>
 public sealed class Regulator : AggregateRoot
 {
-    public const int NameLength = 100;
-    public const int JurisdictionLength = 100;
-
     private Regulator() { }
 
     public Guid Id { get; private set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Regulators;
 
@@ -9,7 +10,7 @@ internal sealed class RegulatorConfiguration : IEntityTypeConfiguration<Regulato
     {
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Name).HasMaxLength(Regulator.NameLength);
-        builder.Property(r => r.Jurisdiction).HasMaxLength(Regulator.JurisdictionLength);
+        builder.Property(r => r.Name).HasMaxLength(InputBounds.Name);
+        builder.Property(r => r.Jurisdiction).HasMaxLength(InputBounds.Name);
     }
 }

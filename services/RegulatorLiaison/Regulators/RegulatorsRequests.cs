@@ -5,6 +5,6 @@ namespace PolicyEngage.RegulatorLiaison.Regulators;
 public sealed record RegisterRegulatorRequest(string? Name, string? Jurisdiction) : IValidatedRequest
 {
     public void Validate(RequestValidation validation) => validation
-        .Text("name", Name, Regulator.NameLength)
-        .Text("jurisdiction", Jurisdiction, Regulator.JurisdictionLength);
+        .Text("name", Name, InputBounds.Name)
+        .Text("jurisdiction", Jurisdiction, InputBounds.Name);
 }

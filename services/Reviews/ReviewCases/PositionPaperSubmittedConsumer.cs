@@ -5,6 +5,7 @@ using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 
 namespace PolicyEngage.Reviews.ReviewCases;
 
+[InboxName("position-paper-submitted")]
 public sealed class PositionPaperSubmittedConsumer(ReviewsDbContext db, TimeProvider clock, ILogger<PositionPaperSubmittedConsumer> logger)
     : InboxConsumer<PositionPaperSubmitted>(db, clock)
 {

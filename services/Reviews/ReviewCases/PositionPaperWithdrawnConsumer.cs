@@ -5,6 +5,7 @@ using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 
 namespace PolicyEngage.Reviews.ReviewCases;
 
+[InboxName("position-paper-withdrawn")]
 public sealed class PositionPaperWithdrawnConsumer(ReviewsDbContext db, TimeProvider clock)
     : InboxConsumer<PositionPaperWithdrawn>(db, clock)
 {

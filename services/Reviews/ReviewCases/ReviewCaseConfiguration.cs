@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Persistence;
+using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.Reviews.ReviewCases;
 
@@ -10,17 +13,17 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasIndex(c => new { c.PaperId, c.PaperVersion }).IsUnique();
-        builder.Property(c => c.Organisation).HasMaxLength(100);
-        builder.Property(c => c.Title).HasMaxLength(200);
-        builder.Property(c => c.Summary).HasMaxLength(2000);
-        builder.Property(c => c.ContentHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(c => c.Organisation).HasMaxLength(InputBounds.Name);
+        builder.Property(c => c.Title).HasMaxLength(InputBounds.Title);
+        builder.Property(c => c.Summary).HasMaxLength(InputBounds.Summary);
+        builder.Property(c => c.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
         // Every transition leaves Open, so checking the status read is what stops two concurrent decisions
         // (or a decision racing a withdrawal) from both committing.
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName).IsConcurrencyToken();
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
-        builder.Property(c => c.Decision).HasConversion<string>().HasMaxLength(20);
-        builder.Property(c => c.Comment).HasMaxLength(5000);
-        builder.Property(c => c.DecidedBy).HasMaxLength(200);
-        builder.Property(c => c.DeciderOrganisation).HasMaxLength(100);
+        builder.Property(c => c.Decision).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
+        builder.Property(c => c.Comment).HasMaxLength(InputBounds.Comment);
+        builder.Property(c => c.DecidedBy).HasMaxLength(ColumnLengths.Subject);
+        builder.Property(c => c.DeciderOrganisation).HasMaxLength(InputBounds.Name);
     }
 }

@@ -5,13 +5,11 @@ namespace PolicyEngage.Reviews.ReviewCases;
 
 public sealed record DecisionRequest(ReviewOutcome? Decision, string? Comment) : IValidatedRequest
 {
-    public const int CommentMaxLength = 5000;
-
     public void Validate(RequestValidation validation)
     {
         // Undefined or combined names never bind (ServiceDefaults' enum converter); an absent decision arrives as null.
         if (Decision is null)
             validation.Add("decision", $"'decision' is required and must be one of {string.Join(", ", Enum.GetNames<ReviewOutcome>())}.");
-        validation.Text("comment", Comment, CommentMaxLength);
+        validation.Text("comment", Comment, InputBounds.Comment);
     }
 }

@@ -4,6 +4,7 @@ using PolicyEngage.Submissions.Data;
 
 namespace PolicyEngage.Submissions.Consultations;
 
+[InboxName("consultation-closed")]
 public sealed class ConsultationClosedConsumer(SubmissionsDbContext db, TimeProvider clock)
     : InboxConsumer<ConsultationClosed>(db, clock)
 {

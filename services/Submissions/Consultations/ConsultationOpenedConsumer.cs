@@ -4,6 +4,7 @@ using PolicyEngage.Submissions.Data;
 
 namespace PolicyEngage.Submissions.Consultations;
 
+[InboxName("consultation-opened")]
 public sealed class ConsultationOpenedConsumer(SubmissionsDbContext db, TimeProvider clock)
     : InboxConsumer<ConsultationOpened>(db, clock)
 {

@@ -6,6 +6,7 @@ using PolicyEngage.Submissions.Data;
 namespace PolicyEngage.Submissions.Papers;
 
 /// <summary>Once a regulator holds a paper, its author can no longer withdraw it.</summary>
+[InboxName("digest-delivered")]
 public sealed class DigestDeliveredConsumer(SubmissionsDbContext db, TimeProvider clock)
     : InboxConsumer<DigestDelivered>(db, clock)
 {

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Persistence;
+using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.Submissions.Papers;
 
@@ -9,12 +12,12 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
     {
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Organisation).HasMaxLength(100);
-        builder.Property(p => p.Title).HasMaxLength(200);
-        builder.Property(p => p.Summary).HasMaxLength(2000);
-        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Organisation).HasMaxLength(InputBounds.Name);
+        builder.Property(p => p.Title).HasMaxLength(InputBounds.Title);
+        builder.Property(p => p.Summary).HasMaxLength(InputBounds.Summary);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(p => p.Revision).IsConcurrencyToken();
-        builder.Property(p => p.CreatedBy).HasMaxLength(200);
+        builder.Property(p => p.CreatedBy).HasMaxLength(ColumnLengths.Subject);
         builder.Ignore(p => p.Text);
         builder.Ignore(p => p.LatestSubmitted);
         builder.HasIndex(p => new { p.ConsultationId, p.Organisation });
@@ -31,10 +34,10 @@ internal sealed class PaperVersionConfiguration : IEntityTypeConfiguration<Paper
     public void Configure(EntityTypeBuilder<PaperVersion> builder)
     {
         builder.HasKey(v => new { v.PaperId, v.Number });
-        builder.Property(v => v.Title).HasMaxLength(200);
-        builder.Property(v => v.Summary).HasMaxLength(2000);
-        builder.Property(v => v.ContentHash).HasMaxLength(64).IsFixedLength();
-        builder.Property(v => v.SubmittedBy).HasMaxLength(200);
+        builder.Property(v => v.Title).HasMaxLength(InputBounds.Title);
+        builder.Property(v => v.Summary).HasMaxLength(InputBounds.Summary);
+        builder.Property(v => v.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
+        builder.Property(v => v.SubmittedBy).HasMaxLength(ColumnLengths.Subject);
     }
 }
 
@@ -43,7 +46,7 @@ internal sealed class PaperReviewConfiguration : IEntityTypeConfiguration<PaperR
     public void Configure(EntityTypeBuilder<PaperReview> builder)
     {
         builder.HasKey(r => new { r.PaperId, r.Version });
-        builder.Property(r => r.Decision).HasConversion<string>().HasMaxLength(20);
-        builder.Property(r => r.Comment).HasMaxLength(5000);
+        builder.Property(r => r.Decision).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
+        builder.Property(r => r.Comment).HasMaxLength(InputBounds.Comment);
     }
 }

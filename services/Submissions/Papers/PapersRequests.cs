@@ -3,16 +3,12 @@ using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.Submissions.Papers;
 
-internal static class PaperBounds
+internal static class PaperTextValidation
 {
-    public const int Title = 200;
-    public const int Summary = 2000;
-    public const int BodyBytes = 200 * 1024;
-
     public static RequestValidation PaperText(this RequestValidation validation, string? title, string? summary, string? body) => validation
-        .Text("title", title, Title)
-        .Text("summary", summary, Summary)
-        .Utf8Text("body", body, BodyBytes);
+        .Text("title", title, InputBounds.Title)
+        .Text("summary", summary, InputBounds.Summary)
+        .Utf8Text("body", body, InputBounds.BodyUtf8Bytes);
 }
 
 public sealed record CreatePaperRequest(Guid? ConsultationId, string? Title, string? Summary, string? Body) : IValidatedRequest

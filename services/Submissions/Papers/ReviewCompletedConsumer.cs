@@ -4,6 +4,7 @@ using PolicyEngage.Submissions.Data;
 
 namespace PolicyEngage.Submissions.Papers;
 
+[InboxName("review-completed")]
 public sealed class ReviewCompletedConsumer(SubmissionsDbContext db, TimeProvider clock, ILogger<ReviewCompletedConsumer> logger)
     : InboxConsumer<ReviewCompleted>(db, clock)
 {

@@ -6,6 +6,7 @@ using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 namespace PolicyEngage.ServiceDefaults.Tests.Messaging;
 
 /// <summary>The effect under test: one RegistrationSeen row per registration, guarded by the inbox.</summary>
+[InboxName("registration-seen")]
 public sealed class RegistrationSeenConsumer(RegistryDbContext db, TimeProvider clock) : InboxConsumer<RegulatorRegistered>(db, clock)
 {
     protected override Task Apply(RegulatorRegistered message, CancellationToken cancellationToken)

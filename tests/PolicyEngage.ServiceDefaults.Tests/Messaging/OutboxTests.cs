@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using PolicyEngage.Contracts;
+using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.ServiceDefaults.Tests.Messaging;
@@ -135,7 +136,8 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.All(ids, id => Assert.Equal(2, _deliveries.DeliveriesOf(id)));
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.Equal(3, await _consumer.WithDbAsync(db => db.RegistrationsSeen.CountAsync()));
-        Assert.Equal(3, await _consumer.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == nameof(RegistrationSeenConsumer))));
+        var inboxName = InboxNameAttribute.Of(typeof(RegistrationSeenConsumer));
+        Assert.Equal(3, await _consumer.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == inboxName)));
     }
 
     [Fact]

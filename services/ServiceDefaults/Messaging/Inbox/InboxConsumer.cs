@@ -9,6 +9,7 @@ namespace PolicyEngage.ServiceDefaults.Messaging.Inbox;
 /// An idempotent consumer: the inbox row, the effect and any events the effect raises are written by one
 /// <c>SaveChanges</c>, so a crash before it leaves nothing and a redelivery after it changes nothing.
 /// Two instances racing on one message collide on the inbox key; the loser's retry then skips.
+/// Each subclass declares its row name with <see cref="InboxNameAttribute"/>; one without is refused.
 /// </summary>
 public abstract class InboxConsumer<TMessage>(ServiceDbContext db, TimeProvider clock) : IConsumer<TMessage>
     where TMessage : class
@@ -16,7 +17,7 @@ public abstract class InboxConsumer<TMessage>(ServiceDbContext db, TimeProvider 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a message id.");
-        var consumer = GetType().Name;
+        var consumer = InboxNameAttribute.Of(GetType());
         if (await db.InboxMessages.AnyAsync(m => m.MessageId == messageId && m.Consumer == consumer, context.CancellationToken))
         {
             // A redelivery: the effect committed but the acknowledgement never reached the broker (a crash, a lost channel).

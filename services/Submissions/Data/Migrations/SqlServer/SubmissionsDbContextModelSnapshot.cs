@@ -89,7 +89,7 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyEngage.Submissions.Consultations.Consultation", b =>
+            modelBuilder.Entity("PolicyEngage.Submissions.Consultations.ConsultationReplica", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
@@ -105,7 +105,7 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.ToTable("Consultations");
+                    b.ToTable("Consultations", (string)null);
                 });
 
             modelBuilder.Entity("PolicyEngage.Submissions.Papers.Paper", b =>

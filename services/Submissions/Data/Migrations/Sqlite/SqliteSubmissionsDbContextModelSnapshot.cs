@@ -82,7 +82,7 @@ namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("PolicyEngage.Submissions.Consultations.Consultation", b =>
+            modelBuilder.Entity("PolicyEngage.Submissions.Consultations.ConsultationReplica", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -98,7 +98,7 @@ namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Consultations");
+                    b.ToTable("Consultations", (string)null);
                 });
 
             modelBuilder.Entity("PolicyEngage.Submissions.Papers.Paper", b =>

@@ -1,0 +1,6 @@
+using PolicyEngage.RegulatorLiaison.Data;
+using PolicyEngage.Testing;
+
+namespace PolicyEngage.RegulatorLiaison.Tests;
+
+public sealed class InboxNameTests : InboxNamesDeclared<RegulatorLiaisonDbContext>;

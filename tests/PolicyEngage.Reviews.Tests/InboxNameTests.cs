@@ -1,0 +1,6 @@
+using PolicyEngage.Reviews.Data;
+using PolicyEngage.Testing;
+
+namespace PolicyEngage.Reviews.Tests;
+
+public sealed class InboxNameTests : InboxNamesDeclared<ReviewsDbContext>;
