@@ -42,7 +42,9 @@ public static class ServiceDefaultsExtensions
                 context.ProblemDetails.Detail ??= "The request body must be JSON (Content-Type: application/json).";
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(openApi => openApi.AddSchemaTransformer<EnumNamesSchemaTransformer>());
+        builder.Services.AddOpenApi(openApi => openApi
+            .AddSchemaTransformer<EnumNamesSchemaTransformer>()
+            .AddSchemaTransformer<RequestSchemaTransformer>());
         return builder;
     }
 

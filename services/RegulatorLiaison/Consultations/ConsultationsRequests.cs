@@ -1,9 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Consultations;
 
-public sealed record OpenConsultationRequest(Guid? RegulatorId, string? Reference, string? Title, string? Summary, DateTime? ClosesAt)
+public sealed record OpenConsultationRequest(
+    Guid? RegulatorId,
+    [property: MaxLength(InputBounds.Reference)] string? Reference,
+    [property: MaxLength(InputBounds.Title)] string? Title,
+    [property: MaxLength(InputBounds.Summary)] string? Summary,
+    [property: Description("Strictly in the future and at most two years ahead; a time without an offset is UTC.")] DateTime? ClosesAt)
     : IValidatedRequest
 {
     public void Validate(RequestValidation validation)

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using PolicyEngage.ServiceDefaults.Hashing;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Digests;
 
-public sealed record AcknowledgeDigestRequest(string? ContentHash) : IValidatedRequest
+public sealed record AcknowledgeDigestRequest([property: RegularExpression(Sha256Hex.Pattern)] string? ContentHash) : IValidatedRequest
 {
     public void Validate(RequestValidation validation)
     {

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.Reviews.ReviewCases;
 
-public sealed record DecisionRequest(ReviewOutcome? Decision, string? Comment) : IValidatedRequest
+public sealed record DecisionRequest(ReviewOutcome? Decision, [property: MaxLength(InputBounds.Comment)] string? Comment) : IValidatedRequest
 {
     public void Validate(RequestValidation validation)
     {

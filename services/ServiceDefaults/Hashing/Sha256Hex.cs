@@ -13,6 +13,9 @@ public static class Sha256Hex
     /// <summary>The hash of a value's canonical JSON (RFC 8785).</summary>
     public static string OfCanonicalJson<T>(T value) => Of(CanonicalJson.Serialize(value));
 
+    /// <summary>What <see cref="IsWellFormed"/> admits, as a pattern for the API documents.</summary>
+    public const string Pattern = "^[0-9a-f]{64}$";
+
     public static bool IsWellFormed(string? value) =>
         value is { Length: Length } && value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 }
