@@ -9,6 +9,7 @@ using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
 using PolicyEngage.ServiceDefaults.Health;
 using PolicyEngage.ServiceDefaults.Json;
+using PolicyEngage.ServiceDefaults.OpenApi;
 using PolicyEngage.ServiceDefaults.Telemetry;
 
 namespace PolicyEngage.ServiceDefaults;
@@ -41,7 +42,7 @@ public static class ServiceDefaultsExtensions
                 context.ProblemDetails.Detail ??= "The request body must be JSON (Content-Type: application/json).";
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddServiceOpenApi();
         return builder;
     }
 
