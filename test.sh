@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test project against a private, throw-away RabbitMQ node.
+# Builds the solution and runs every test project against a private, throw-away RabbitMQ node; the npm tools the
+# OpenAPI document checks use (tests/openapi/tools.sh) are installed while it builds.
 #   ./test.sh                                   all tests
 #   ./test.sh --filter FullyQualifiedName~Papers extra arguments go to `dotnet test`
 # The last line is always `tests: N passed, N failed`; the exit code is dotnet test's, and non-zero when a
