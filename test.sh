@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the solution and runs every test project against a private, throw-away RabbitMQ node.
+# Builds the solution and runs every test project against a private, throw-away RabbitMQ node; the npm tools the
+# OpenAPI document checks use (tests/openapi/tools.sh) are installed while it builds.
 #   ./test.sh                                   all tests
 #   ./test.sh --filter FullyQualifiedName~Papers extra arguments go to `dotnet test`
 # The last line is always `tests: N passed, N failed`; the exit code is dotnet test's, and non-zero when a
@@ -18,10 +19,13 @@ dist_port=${POLICYENGAGE_TEST_DIST_PORT:-25673}
 
 # shellcheck source=deploy/local/rabbitmq.sh
 source deploy/local/rabbitmq.sh
+# shellcheck source=tests/openapi/tools.sh
+source tests/openapi/tools.sh
 
 log_dir=.data/logs
 mkdir -p "$log_dir"
 build_log=$log_dir/test-build.log
+tools_log=$log_dir/test-openapi-tools.log
 test_log=$log_dir/test.log
 broker_dir=$(mktemp -d "${TMPDIR:-/tmp}/policyengage-test-rabbitmq.XXXXXX")
 
@@ -38,6 +42,8 @@ trap 'exit 143' TERM
 
 finish() {
   local status=$1 passed=${2:-0} failed=${3:-0}
+  # No npm outlives the run.
+  if [[ -n ${tools_pid:-} ]]; then wait "$tools_pid" || true; fi
   stop_broker
   echo "tests: $passed passed, $failed failed"
   exit "$status"
@@ -45,10 +51,13 @@ finish() {
 
 started=$SECONDS
 rabbitmq_ensure_installed
+openapi_tools_ensure_node
 rabbitmq_start policyengage-test@localhost "$POLICYENGAGE_TEST_AMQP_PORT" "$POLICYENGAGE_TEST_MANAGEMENT_PORT" \
   "$dist_port" "$broker_dir" || finish 1
 
-# The broker boots while the solution builds.
+# The broker boots and the OpenAPI checks' npm tools install while the solution builds.
+openapi_tools_install >"$tools_log" 2>&1 &
+tools_pid=$!
 build_status=0
 dotnet build PolicyEngage.sln 2>&1 | tee "$build_log" || build_status=$?
 if (( build_status != 0 )); then
@@ -56,6 +65,14 @@ if (( build_status != 0 )); then
   finish "$build_status"
 fi
 
+tools_status=0
+wait "$tools_pid" || tools_status=$?
+tools_pid=""
+if (( tools_status != 0 )); then
+  cat "$tools_log" >&2
+  echo "OPENAPI TOOLS NOT INSTALLED (exit code $tools_status); the output is in $tools_log" >&2
+  finish "$tools_status"
+fi
 rabbitmq_await 90 || finish 1
 
 test_status=0

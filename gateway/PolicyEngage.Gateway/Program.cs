@@ -1,3 +1,4 @@
+using PolicyEngage.Gateway.ApiReference;
 using PolicyEngage.Gateway.DevTokens;
 using PolicyEngage.Gateway.RateLimiting;
 using PolicyEngage.Gateway.Resilience;
@@ -26,6 +27,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapHealthEndpoints();
+app.MapApiReferencePage();
 // Locally signed tokens only where the local key is what the services trust: never in Production, never beside an identity provider.
 if (!app.Environment.IsProduction() && app.Services.GetRequiredService<JwtOptions>().Authority is not { Length: > 0 })
     app.MapDevTokenApi();

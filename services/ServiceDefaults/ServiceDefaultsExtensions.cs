@@ -42,9 +42,7 @@ public static class ServiceDefaultsExtensions
                 context.ProblemDetails.Detail ??= "The request body must be JSON (Content-Type: application/json).";
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(openApi => openApi
-            .AddSchemaTransformer<EnumNamesSchemaTransformer>()
-            .AddSchemaTransformer<RequestSchemaTransformer>());
+        builder.Services.AddServiceOpenApi();
         return builder;
     }
 
