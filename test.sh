@@ -16,6 +16,8 @@ export MSBUILDTERMINALLOGGER=off
 export POLICYENGAGE_TEST_AMQP_PORT=${POLICYENGAGE_TEST_AMQP_PORT:-5673}
 export POLICYENGAGE_TEST_MANAGEMENT_PORT=${POLICYENGAGE_TEST_MANAGEMENT_PORT:-15673}
 dist_port=${POLICYENGAGE_TEST_DIST_PORT:-25673}
+# Named by its port, so that two runs on different ports never meet as one Erlang node name.
+broker_node=policyengage-test-$POLICYENGAGE_TEST_AMQP_PORT@localhost
 
 # shellcheck source=deploy/local/rabbitmq.sh
 source deploy/local/rabbitmq.sh
@@ -32,8 +34,8 @@ broker_dir=$(mktemp -d "${TMPDIR:-/tmp}/policyengage-test-rabbitmq.XXXXXX")
 stop_broker() {
   rabbitmq_stop
   # Keep the node's log for a failure investigation; its state goes with the temp dir.
-  [[ -f $broker_dir/log/policyengage-test@localhost.log ]] &&
-    cp "$broker_dir/log/policyengage-test@localhost.log" "$log_dir/test-rabbitmq.log"
+  [[ -f $broker_dir/log/$broker_node.log ]] &&
+    cp "$broker_dir/log/$broker_node.log" "$log_dir/test-rabbitmq.log"
   rm -rf "$broker_dir"
 }
 trap stop_broker EXIT
@@ -52,7 +54,7 @@ finish() {
 started=$SECONDS
 rabbitmq_ensure_installed
 openapi_tools_ensure_node
-rabbitmq_start policyengage-test@localhost "$POLICYENGAGE_TEST_AMQP_PORT" "$POLICYENGAGE_TEST_MANAGEMENT_PORT" \
+rabbitmq_start "$broker_node" "$POLICYENGAGE_TEST_AMQP_PORT" "$POLICYENGAGE_TEST_MANAGEMENT_PORT" \
   "$dist_port" "$broker_dir" || finish 1
 
 # The broker boots and the OpenAPI checks' npm tools install while the solution builds.
