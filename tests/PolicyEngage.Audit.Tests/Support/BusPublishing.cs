@@ -1,11 +1,11 @@
-using MassTransit;
 using MassTransit.Testing;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Contracts;
 using MessageHeaders = PolicyEngage.ServiceDefaults.Messaging.MessageHeaders;
 
-namespace PolicyEngage.Audit.Tests;
+namespace PolicyEngage.Audit.Tests.Support;
 
 internal static class BusPublishing
 {

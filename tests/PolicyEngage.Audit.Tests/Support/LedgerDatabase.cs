@@ -2,72 +2,44 @@ using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Audit.Ledger;
 using PolicyEngage.Contracts;
+using PolicyEngage.Testing.Services;
 
-namespace PolicyEngage.Audit.Tests;
+namespace PolicyEngage.Audit.Tests.Support;
 
-/// <summary>A migrated SQLite file in its own temp folder, deleted afterwards.</summary>
-internal sealed class AuditDatabase : IAsyncDisposable
+/// <summary>The ledger's own steps on a test database, without the bus in between.</summary>
+internal static class LedgerDatabase
 {
-    private readonly string _folder;
-
-    private AuditDatabase(string folder)
-    {
-        _folder = folder;
-        // No pooling: nothing keeps the file open once a test is done with it.
-        ConnectionString = $"Data Source={Path.Combine(folder, "audit.db")};Pooling=False";
-    }
-
-    public string ConnectionString { get; }
-
-    public static async Task<AuditDatabase> CreateAsync()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "policyengage-audit-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var database = new AuditDatabase(folder);
-        await using var db = database.Open();
-        await db.Database.MigrateAsync();
-        return database;
-    }
-
-    public AuditDbContext Open() =>
-        new SqliteAuditDbContext(new DbContextOptionsBuilder<SqliteAuditDbContext>().UseSqlite(ConnectionString).Options);
-
     /// <summary>What the consumer does for one arrival, in one save; returns false when the event was already received.</summary>
-    public async Task<bool> ReceiveAsync(IntegrationEvent integrationEvent, DateTime receivedAt, string service = "Tests")
+    public static async Task<bool> ReceiveAsync(
+        this SqliteTestDatabase<SqliteAuditDbContext> database, IntegrationEvent integrationEvent, DateTime receivedAt, string service = "Tests")
     {
-        await using var db = Open();
+        await using var db = database.Open();
         var received = await new LedgerChain(db).ReceiveAsync(PendingEvent.Of(integrationEvent, service, receivedAt), CancellationToken.None);
         await db.SaveChangesAsync();
         return received;
     }
 
-    public async Task<List<LedgerEntry>> EntriesAsync()
+    public static async Task<List<LedgerEntry>> EntriesAsync(this SqliteTestDatabase<SqliteAuditDbContext> database)
     {
-        await using var db = Open();
+        await using var db = database.Open();
         return await db.LedgerEntries.Include(e => e.Papers).OrderBy(e => e.Sequence).ToListAsync();
     }
 
-    public async Task<int> PendingCountAsync()
+    public static async Task<int> PendingCountAsync(this SqliteTestDatabase<SqliteAuditDbContext> database)
     {
-        await using var db = Open();
+        await using var db = database.Open();
         return await db.PendingEvents.CountAsync();
     }
 
-    public async Task<LedgerVerification> VerifyAsync()
+    public static async Task<LedgerVerification> VerifyAsync(this SqliteTestDatabase<SqliteAuditDbContext> database)
     {
-        await using var db = Open();
+        await using var db = database.Open();
         return await new LedgerChain(db).VerifyAsync(CancellationToken.None);
     }
 
-    public async Task ExecuteSqlAsync(string sql, params object[] parameters)
+    public static async Task ExecuteSqlAsync(this SqliteTestDatabase<SqliteAuditDbContext> database, string sql, params object[] parameters)
     {
-        await using var db = Open();
+        await using var db = database.Open();
         await db.Database.ExecuteSqlRawAsync(sql, parameters);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
     }
 }
