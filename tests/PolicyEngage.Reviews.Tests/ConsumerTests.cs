@@ -1,18 +1,20 @@
 using System.Threading.Channels;
-using MassTransit;
 using MassTransit.Testing;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.Reviews.Data;
 using PolicyEngage.Reviews.ReviewCases;
+using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.Reviews.Tests;
 
 /// <summary>The consumers on MassTransit's in-memory harness over a real SQLite file, one delivery at a time.</summary>
 public sealed class ConsumerTests : IAsyncLifetime
 {
-    private readonly ReviewsDatabase _database = new();
+    private readonly SqliteTestDatabase<SqliteReviewsDbContext> _database = new();
     private ServiceProvider _services = null!;
     private readonly Consumptions _consumptions = new();
     private ITestHarness _harness = null!;
@@ -48,7 +50,7 @@ public sealed class ConsumerTests : IAsyncLifetime
 
         await DeliverAsync(submitted);
 
-        await using var db = _database.NewContext();
+        await using var db = _database.Open();
         var reviewCase = await db.ReviewCases.SingleAsync();
         Assert.Equal((submitted.PaperId, 2), (reviewCase.PaperId, reviewCase.PaperVersion));
         Assert.Equal(submitted.Body, reviewCase.Body);
@@ -64,7 +66,7 @@ public sealed class ConsumerTests : IAsyncLifetime
         await DeliverAsync(submitted);
         await DeliverAsync(submitted);
 
-        await using var db = _database.NewContext();
+        await using var db = _database.Open();
         Assert.Single(await db.ReviewCases.ToListAsync());
         Assert.Single(await db.InboxMessages.Where(m => m.MessageId == submitted.EventId).ToListAsync());
     }
@@ -78,7 +80,7 @@ public sealed class ConsumerTests : IAsyncLifetime
         await DeliverAsync(first);
         await DeliverAsync(again);
 
-        await using var db = _database.NewContext();
+        await using var db = _database.Open();
         var reviewCase = Assert.Single(await db.ReviewCases.ToListAsync());
         Assert.Equal(first.EventId, reviewCase.SubmittedEventId);
         Assert.Equal(2, await db.InboxMessages.CountAsync());
@@ -91,11 +93,11 @@ public sealed class ConsumerTests : IAsyncLifetime
         var otherPaper = PaperEvents.Submitted(version: 1);
 
         await DeliverAsync(PaperEvents.Withdrawn(paperId, version: 2));
-        await DeliverAsync(PaperEvents.Submitted(paperId, version: 1));
-        await DeliverAsync(PaperEvents.Submitted(paperId, version: 2));
+        await DeliverAsync(PaperEvents.Submitted(paperId: paperId, version: 1));
+        await DeliverAsync(PaperEvents.Submitted(paperId: paperId, version: 2));
         await DeliverAsync(otherPaper);
 
-        await using var db = _database.NewContext();
+        await using var db = _database.Open();
         var statuses = await db.ReviewCases.ToDictionaryAsync(c => (c.PaperId, c.PaperVersion), c => c.Status);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(paperId, 1)]);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(paperId, 2)]);
@@ -106,11 +108,11 @@ public sealed class ConsumerTests : IAsyncLifetime
     public async Task A_withdrawal_closes_the_papers_open_cases_and_leaves_decisions_and_other_papers_alone()
     {
         var version1 = PaperEvents.Submitted(version: 1, organisation: "acme");
-        var version2 = PaperEvents.Submitted(version1.PaperId, version: 2, organisation: "acme");
+        var version2 = PaperEvents.Submitted(paperId: version1.PaperId, version: 2, organisation: "acme");
         var otherPaper = PaperEvents.Submitted(version: 1, organisation: "acme");
         await DeliverAsync(version1);
         await DeliverAsync(otherPaper);
-        await using (var db = _database.NewContext())
+        await using (var db = _database.Open())
         {
             var first = await db.ReviewCases.SingleAsync(c => c.PaperId == version1.PaperId);
             first.Decide(ReviewOutcome.RequestChanges, "Cite the standard.", "reviewer-7", "globex", DateTime.UtcNow);
@@ -120,7 +122,7 @@ public sealed class ConsumerTests : IAsyncLifetime
 
         await DeliverAsync(PaperEvents.Withdrawn(version1.PaperId, version: 2));
 
-        await using var after = _database.NewContext();
+        await using var after = _database.Open();
         var statuses = await after.ReviewCases.ToDictionaryAsync(c => (c.PaperId, c.PaperVersion), c => c.Status);
         Assert.Equal(ReviewCaseStatus.Decided, statuses[(version1.PaperId, 1)]);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(version1.PaperId, 2)]);
