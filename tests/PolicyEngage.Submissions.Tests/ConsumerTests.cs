@@ -1,20 +1,22 @@
-using MassTransit;
 using MassTransit.Testing;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.Submissions.Consultations;
 using PolicyEngage.Submissions.Data;
 using PolicyEngage.Submissions.Papers;
+using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Services;
 using PolicyEngage.Testing;
-using static PolicyEngage.Submissions.Tests.PaperScenario;
+using static PolicyEngage.Submissions.Tests.Support.PaperScenario;
 
 namespace PolicyEngage.Submissions.Tests;
 
 /// <summary>The consumers against a real SQLite file, driven through MassTransit's in-memory harness.</summary>
 public sealed class ConsumerTests : IAsyncLifetime
 {
-    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"submissions-{Guid.NewGuid():N}.db");
+    private readonly SqliteTestDatabase<SqliteSubmissionsDbContext> _database = new();
     private ServiceProvider _services = null!;
     private ITestHarness _harness = null!;
     private readonly ConsumeCounter _consumes = new();
@@ -24,11 +26,9 @@ public sealed class ConsumerTests : IAsyncLifetime
         _services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
-            .AddDbContext<SubmissionsDbContext, SqliteSubmissionsDbContext>(db => db.UseSqlite($"Data Source={_databaseFile}"))
+            .AddDbContext<SubmissionsDbContext, SqliteSubmissionsDbContext>(db => db.UseSqlite(_database.ConnectionString))
             .AddMassTransitTestHarness(bus => bus.AddConsumers(typeof(ReviewCompletedConsumer).Assembly))
             .BuildServiceProvider(validateScopes: true);
-        await using (var scope = _services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<SubmissionsDbContext>().Database.MigrateAsync();
         _harness = _services.GetRequiredService<ITestHarness>();
         await _harness.Start();
         _harness.Bus.ConnectConsumeObserver(_consumes);
@@ -38,8 +38,7 @@ public sealed class ConsumerTests : IAsyncLifetime
     {
         await _harness.Stop();
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_databaseFile);
+        _database.Dispose();
     }
 
     [Fact]
@@ -61,12 +60,7 @@ public sealed class ConsumerTests : IAsyncLifetime
     public async Task A_close_that_overtakes_its_opening_leaves_the_replica_closed()
     {
         var opened = Opened();
-        var closed = new ConsultationClosed(opened.ConsultationId, opened.RegulatorId, ConsultationCloseReason.DeadlinePassed)
-        {
-            EventId = Guid.NewGuid(),
-            OccurredAt = Now,
-            Actor = "system",
-        };
+        var closed = ConsultationEvents.Closed(opened.ConsultationId, opened.RegulatorId, ConsultationCloseReason.DeadlinePassed) with { OccurredAt = Now, Actor = "system" };
 
         await DeliverAsync(closed);
         await DeliverAsync(opened);
@@ -80,12 +74,7 @@ public sealed class ConsumerTests : IAsyncLifetime
     public async Task A_delivered_digest_locks_its_papers_against_withdrawal()
     {
         var paperId = await SeedSubmittedPaperAsync();
-        var delivered = new DigestDelivered(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new string('a', 64), [new DigestPaperVersion(paperId, 1, new string('b', 64))])
-        {
-            EventId = Guid.NewGuid(),
-            OccurredAt = Now,
-            Actor = "liaison",
-        };
+        var delivered = DigestEvents.Delivered(DigestEvents.Compiled(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), null, paperId)) with { OccurredAt = Now };
 
         await DeliverAsync(delivered);
 

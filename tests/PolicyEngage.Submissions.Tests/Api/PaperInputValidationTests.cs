@@ -1,8 +1,10 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Json;
+using PolicyEngage.Submissions.Tests.Support;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Submissions.Tests.Api;
 

@@ -1,12 +1,12 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
 using PolicyEngage.ServiceDefaults.Json;
 using PolicyEngage.Submissions.Papers;
 
-namespace PolicyEngage.Submissions.Tests.Api;
+namespace PolicyEngage.Submissions.Tests.Support;
 
 /// <summary>The papers API as an author's client calls it, with <c>If-Match</c> sent verbatim when given.</summary>
 internal static class PapersClient
