@@ -50,7 +50,7 @@ public sealed class StoredEventTests
         using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
         var (consultationId, paperId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         const string body = "Ünïcode position — \"quoted\"\nsecond line";
-        var submitted = PaperEvents.Submitted(consultationId, paperId, body: body, contentHash: ContentHash);
+        var submitted = PaperEvents.Submitted(consultationId, paperId, title: "Privacy by design", summary: "Short summary", body: body, contentHash: ContentHash);
 
         await database.ReceiveAsync(submitted, ConsultationStory.Start);
 

@@ -6,18 +6,25 @@ namespace PolicyEngage.Testing.Events;
 /// <summary>The events Submissions publishes about position papers, as an author causes them.</summary>
 public static class PaperEvents
 {
-    /// <summary>A submitted version; its content hash is that of its text unless one is given.</summary>
+    /// <summary>
+    /// A submitted version. Its text defaults to one of its own organisation and version, and its content hash to that
+    /// of its text, so that two versions differ as they would in Submissions.
+    /// </summary>
     public static PositionPaperSubmitted Submitted(
         Guid? consultationId = null,
         Guid? paperId = null,
         int version = 1,
         string organisation = "acme",
-        string title = "Privacy by design",
-        string summary = "Short summary",
-        string body = "Our position, in full.",
+        string? title = null,
+        string? summary = null,
+        string? body = null,
         string? contentHash = null,
-        Guid? causationId = null) =>
-        new(consultationId ?? Guid.CreateVersion7(), paperId ?? Guid.CreateVersion7(), version,
+        Guid? causationId = null)
+    {
+        title ??= $"{organisation} position, version {version}";
+        summary ??= $"Summary of {title}";
+        body ??= $"Body of {title}.";
+        return new PositionPaperSubmitted(consultationId ?? Guid.CreateVersion7(), paperId ?? Guid.CreateVersion7(), version,
             contentHash ?? ContentHashOf(title, summary, body), organisation, title, summary, body)
         {
             EventId = Guid.CreateVersion7(),
@@ -25,6 +32,7 @@ public static class PaperEvents
             Actor = "author-1",
             CausationId = causationId,
         };
+    }
 
     public static PositionPaperWithdrawn Withdrawn(
         Guid paperId, int version = 1, string organisation = "acme", Guid? consultationId = null, Guid? causationId = null) =>
