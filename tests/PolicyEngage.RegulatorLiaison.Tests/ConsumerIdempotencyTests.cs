@@ -1,26 +1,27 @@
-using PolicyEngage.Testing;
-using MassTransit;
 using MassTransit.Testing;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
+using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Services;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.RegulatorLiaison.Tests;
 
 /// <summary>The consumers on a real SQLite file behind MassTransit's in-memory harness: a redelivered message id changes nothing.</summary>
 public sealed class ConsumerIdempotencyTests : IAsyncLifetime
 {
-    private readonly SqliteDatabase _database = new();
+    private readonly SqliteTestDatabase<SqliteRegulatorLiaisonDbContext> _database = new();
     private readonly Guid _consultationId = Guid.CreateVersion7();
     private ServiceProvider _services = null!;
     private ITestHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        await _database.MigrateAsync();
         _services = new ServiceCollection()
             .AddSingleton(TimeProvider.System)
             .AddDbContext<RegulatorLiaisonDbContext, SqliteRegulatorLiaisonDbContext>(db => db.UseSqlite(_database.ConnectionString))
@@ -53,14 +54,14 @@ public sealed class ConsumerIdempotencyTests : IAsyncLifetime
 
     private async Task<TrackedPaper> PaperAsync(Guid paperId)
     {
-        await using var db = _database.CreateContext();
+        await using var db = _database.Open();
         return await db.TrackedPapers.AsNoTracking().SingleAsync(p => p.PaperId == paperId);
     }
 
     [Fact]
     public async Task A_submission_redelivered_under_the_same_message_id_changes_nothing()
     {
-        var submitted = Sample.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
+        var submitted = PaperEvents.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
 
         await DeliverAsync(submitted);
         // A redelivery (same event id) with different content: only the inbox can explain it being ignored.
@@ -69,15 +70,15 @@ public sealed class ConsumerIdempotencyTests : IAsyncLifetime
         var paper = await PaperAsync(submitted.PaperId);
         var version = Assert.Single(paper.Versions);
         Assert.Equal((1, submitted.Title), (version.Version, version.Title));
-        await using var db = _database.CreateContext();
+        await using var db = _database.Open();
         Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.MessageId == submitted.EventId && m.Consumer == nameof(PositionPaperSubmittedConsumer)));
     }
 
     [Fact]
     public async Task A_review_redelivered_under_the_same_message_id_changes_nothing()
     {
-        var submitted = Sample.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
-        var review = Sample.Reviewed(submitted, ReviewOutcome.Approve);
+        var submitted = PaperEvents.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
+        var review = ReviewEvents.Completed(submitted, ReviewOutcome.Approve);
 
         // The review overtakes the submission, and is then redelivered (same event id) claiming a rejection of version 2.
         await DeliverAsync(review);
@@ -92,8 +93,8 @@ public sealed class ConsumerIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task A_withdrawal_redelivered_under_the_same_message_id_changes_nothing()
     {
-        var submitted = Sample.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
-        var withdrawn = Sample.Withdrawn(submitted);
+        var submitted = PaperEvents.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
+        var withdrawn = PaperEvents.Withdrawn(submitted);
 
         await DeliverAsync(withdrawn);
         await DeliverAsync(withdrawn with { Organisation = "someone-else", Version = 7 });
