@@ -13,15 +13,18 @@ public sealed class LedgerApiTests(AuditApp app) : IClassFixture<AuditApp>
     /// <summary>A consultation with two papers, one reviewed, both carried by a digest that was delivered and acknowledged.</summary>
     private sealed record Story(Guid ConsultationId, Guid PaperA, Guid PaperB, Guid PaperOutside, IntegrationEvent[] Events);
 
+    /// <summary>The text every paper of the story submits; its hash is checked against the literal below.</summary>
+    private const string Body = "Our position, in full.";
+
     private async Task<Story> PublishStoryAsync()
     {
         var (regulatorId, consultationId, paperA, paperB, paperOutside) =
             (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
         var registered = RegulatorEvents.Registered(regulatorId);
         var opened = ConsultationEvents.Opened(consultationId, regulatorId, registered.EventId);
-        var submittedA = PaperEvents.Submitted(consultationId, paperA, causationId: opened.EventId) with { Title = "Privatsphäre für alle 🌍" };
-        var submittedB = PaperEvents.Submitted(consultationId, paperB, causationId: opened.EventId);
-        var submittedOutside = PaperEvents.Submitted(consultationId, paperOutside, causationId: opened.EventId);
+        var submittedA = PaperEvents.Submitted(consultationId, paperA, body: Body, causationId: opened.EventId) with { Title = "Privatsphäre für alle 🌍" };
+        var submittedB = PaperEvents.Submitted(consultationId, paperB, body: Body, causationId: opened.EventId);
+        var submittedOutside = PaperEvents.Submitted(consultationId, paperOutside, body: Body, causationId: opened.EventId);
         var reviewedA = ReviewEvents.Completed(consultationId, paperA, causationId: submittedA.EventId);
         var closed = ConsultationEvents.Closed(consultationId, regulatorId) with { CausationId = opened.EventId };
         var compiled = DigestEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), closed.EventId, paperA, paperB);
