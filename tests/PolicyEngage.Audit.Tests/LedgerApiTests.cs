@@ -3,8 +3,8 @@ using System.Text.Json;
 using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Auth;
-using PolicyEngage.Testing.Events;
 using PolicyEngage.Testing;
+using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.Audit.Tests;
 

@@ -1,14 +1,14 @@
-using MassTransit.Testing;
 using MassTransit;
+using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
+using PolicyEngage.Testing;
 using PolicyEngage.Testing.Events;
 using PolicyEngage.Testing.Services;
-using PolicyEngage.Testing;
 
 namespace PolicyEngage.RegulatorLiaison.Tests;
 

@@ -1,7 +1,7 @@
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using MassTransit.Testing;
 using MassTransit;
+using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;

@@ -1,14 +1,14 @@
-using MassTransit.Testing;
 using MassTransit;
+using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.Submissions.Consultations;
 using PolicyEngage.Submissions.Data;
 using PolicyEngage.Submissions.Papers;
+using PolicyEngage.Testing;
 using PolicyEngage.Testing.Events;
 using PolicyEngage.Testing.Services;
-using PolicyEngage.Testing;
 using static PolicyEngage.Submissions.Tests.Support.PaperScenario;
 
 namespace PolicyEngage.Submissions.Tests;

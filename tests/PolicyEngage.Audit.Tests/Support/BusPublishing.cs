@@ -1,5 +1,5 @@
-using MassTransit.Testing;
 using MassTransit;
+using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Contracts;

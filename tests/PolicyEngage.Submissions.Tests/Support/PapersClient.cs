@@ -1,8 +1,8 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text;
 using PolicyEngage.ServiceDefaults.Json;
 using PolicyEngage.Submissions.Papers;
 
