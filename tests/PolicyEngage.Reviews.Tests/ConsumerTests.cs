@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.Reviews.Data;
 using PolicyEngage.Reviews.ReviewCases;
+using PolicyEngage.Testing;
 using PolicyEngage.Testing.Events;
 using PolicyEngage.Testing.Services;
 
@@ -16,7 +16,8 @@ public sealed class ConsumerTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase<SqliteReviewsDbContext> _database = new();
     private ServiceProvider _services = null!;
-    private readonly Consumptions _consumptions = new();
+    private readonly ConsumeCounter _consumes = new();
+    private readonly Dictionary<Guid, int> _deliveries = [];
     private ITestHarness _harness = null!;
 
     public async Task InitializeAsync()
@@ -33,7 +34,7 @@ public sealed class ConsumerTests : IAsyncLifetime
             .BuildServiceProvider(validateScopes: true);
         _harness = _services.GetRequiredService<ITestHarness>();
         await _harness.Start();
-        _harness.Bus.ConnectConsumeObserver(_consumptions);
+        _harness.Bus.ConnectConsumeObserver(_consumes);
     }
 
     public async Task DisposeAsync()
@@ -134,29 +135,7 @@ public sealed class ConsumerTests : IAsyncLifetime
     private async Task DeliverAsync<T>(T message) where T : IntegrationEvent
     {
         await _harness.Bus.Publish(message, context => context.MessageId = message.EventId);
-        var exception = await _consumptions.NextAsync();
-        Assert.Null(exception);
-    }
-
-    /// <summary>
-    /// Counts every consumption, a repeated message id included (the harness's own lists keep one entry per message id),
-    /// and hands back the fault of each one, if any.
-    /// </summary>
-    private sealed class Consumptions : IConsumeObserver
-    {
-        private readonly Channel<Exception?> _outcomes = Channel.CreateUnbounded<Exception?>();
-
-        public async Task<Exception?> NextAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            return await _outcomes.Reader.ReadAsync(timeout.Token);
-        }
-
-        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-        public Task PostConsume<T>(ConsumeContext<T> context) where T : class => _outcomes.Writer.WriteAsync(null).AsTask();
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class =>
-            _outcomes.Writer.WriteAsync(exception).AsTask();
+        _deliveries[message.EventId] = _deliveries.GetValueOrDefault(message.EventId) + 1;
+        await _consumes.WaitForAsync(message.EventId, _deliveries[message.EventId]);
     }
 }
