@@ -1,11 +1,8 @@
 using MassTransit;
-using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.Reviews.Data;
 using PolicyEngage.Reviews.ReviewCases;
-using PolicyEngage.Testing;
 using PolicyEngage.Testing.Events;
 using PolicyEngage.Testing.Services;
 
@@ -14,44 +11,25 @@ namespace PolicyEngage.Reviews.Tests;
 /// <summary>The consumers on MassTransit's in-memory harness over a real SQLite file, one delivery at a time.</summary>
 public sealed class ConsumerTests : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase<SqliteReviewsDbContext> _database = new();
-    private ServiceProvider _services = null!;
-    private readonly ConsumeCounter _consumes = new();
-    private readonly Dictionary<Guid, int> _deliveries = [];
-    private ITestHarness _harness = null!;
+    private ConsumerHarness<ReviewsDbContext, SqliteReviewsDbContext> _consumers = null!;
 
-    public async Task InitializeAsync()
-    {
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddDbContext<ReviewsDbContext, SqliteReviewsDbContext>(db => db.UseSqlite(_database.ConnectionString))
-            .AddMassTransitTestHarness(bus =>
-            {
-                bus.AddConsumer<PositionPaperSubmittedConsumer>();
-                bus.AddConsumer<PositionPaperWithdrawnConsumer>();
-            })
-            .BuildServiceProvider(validateScopes: true);
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-        _harness.Bus.ConnectConsumeObserver(_consumes);
-    }
+    public async Task InitializeAsync() =>
+        _consumers = await ConsumerHarness<ReviewsDbContext, SqliteReviewsDbContext>.StartAsync(bus =>
+        {
+            bus.AddConsumer<PositionPaperSubmittedConsumer>();
+            bus.AddConsumer<PositionPaperWithdrawnConsumer>();
+        });
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-        _database.Dispose();
-    }
+    public async Task DisposeAsync() => await _consumers.DisposeAsync();
 
     [Fact]
     public async Task A_submission_opens_one_case_holding_the_submitted_text()
     {
         var submitted = PaperEvents.Submitted(version: 2);
 
-        await DeliverAsync(submitted);
+        await _consumers.DeliverAsync(submitted);
 
-        await using var db = _database.Open();
+        await using var db = _consumers.Database.Open();
         var reviewCase = await db.ReviewCases.SingleAsync();
         Assert.Equal((submitted.PaperId, 2), (reviewCase.PaperId, reviewCase.PaperVersion));
         Assert.Equal(submitted.Body, reviewCase.Body);
@@ -64,10 +42,10 @@ public sealed class ConsumerTests : IAsyncLifetime
     {
         var submitted = PaperEvents.Submitted();
 
-        await DeliverAsync(submitted);
-        await DeliverAsync(submitted);
+        await _consumers.DeliverAsync(submitted);
+        await _consumers.DeliverAsync(submitted);
 
-        await using var db = _database.Open();
+        await using var db = _consumers.Database.Open();
         Assert.Single(await db.ReviewCases.ToListAsync());
         Assert.Single(await db.InboxMessages.Where(m => m.MessageId == submitted.EventId).ToListAsync());
     }
@@ -78,10 +56,10 @@ public sealed class ConsumerTests : IAsyncLifetime
         var first = PaperEvents.Submitted();
         var again = first with { EventId = Guid.CreateVersion7() };
 
-        await DeliverAsync(first);
-        await DeliverAsync(again);
+        await _consumers.DeliverAsync(first);
+        await _consumers.DeliverAsync(again);
 
-        await using var db = _database.Open();
+        await using var db = _consumers.Database.Open();
         var reviewCase = Assert.Single(await db.ReviewCases.ToListAsync());
         Assert.Equal(first.EventId, reviewCase.SubmittedEventId);
         Assert.Equal(2, await db.InboxMessages.CountAsync());
@@ -93,12 +71,12 @@ public sealed class ConsumerTests : IAsyncLifetime
         var paperId = Guid.CreateVersion7();
         var otherPaper = PaperEvents.Submitted(version: 1);
 
-        await DeliverAsync(PaperEvents.Withdrawn(paperId, version: 2));
-        await DeliverAsync(PaperEvents.Submitted(paperId: paperId, version: 1));
-        await DeliverAsync(PaperEvents.Submitted(paperId: paperId, version: 2));
-        await DeliverAsync(otherPaper);
+        await _consumers.DeliverAsync(PaperEvents.Withdrawn(paperId, version: 2));
+        await _consumers.DeliverAsync(PaperEvents.Submitted(paperId: paperId, version: 1));
+        await _consumers.DeliverAsync(PaperEvents.Submitted(paperId: paperId, version: 2));
+        await _consumers.DeliverAsync(otherPaper);
 
-        await using var db = _database.Open();
+        await using var db = _consumers.Database.Open();
         var statuses = await db.ReviewCases.ToDictionaryAsync(c => (c.PaperId, c.PaperVersion), c => c.Status);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(paperId, 1)]);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(paperId, 2)]);
@@ -111,31 +89,23 @@ public sealed class ConsumerTests : IAsyncLifetime
         var version1 = PaperEvents.Submitted(version: 1, organisation: "acme");
         var version2 = PaperEvents.Submitted(paperId: version1.PaperId, version: 2, organisation: "acme");
         var otherPaper = PaperEvents.Submitted(version: 1, organisation: "acme");
-        await DeliverAsync(version1);
-        await DeliverAsync(otherPaper);
-        await using (var db = _database.Open())
+        await _consumers.DeliverAsync(version1);
+        await _consumers.DeliverAsync(otherPaper);
+        await using (var db = _consumers.Database.Open())
         {
             var first = await db.ReviewCases.SingleAsync(c => c.PaperId == version1.PaperId);
             first.Decide(ReviewOutcome.RequestChanges, "Cite the standard.", "reviewer-7", "globex", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
-        await DeliverAsync(version2);
+        await _consumers.DeliverAsync(version2);
 
-        await DeliverAsync(PaperEvents.Withdrawn(version1.PaperId, version: 2));
+        await _consumers.DeliverAsync(PaperEvents.Withdrawn(version1.PaperId, version: 2));
 
-        await using var after = _database.Open();
+        await using var after = _consumers.Database.Open();
         var statuses = await after.ReviewCases.ToDictionaryAsync(c => (c.PaperId, c.PaperVersion), c => c.Status);
         Assert.Equal(ReviewCaseStatus.Decided, statuses[(version1.PaperId, 1)]);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(version1.PaperId, 2)]);
         Assert.Equal(ReviewCaseStatus.Open, statuses[(otherPaper.PaperId, 1)]);
         Assert.Single(await after.PaperWithdrawals.ToListAsync());
-    }
-
-    /// <summary>Publishes with the event id as message id, as the outbox relay does, and waits until a consumer has handled it without fault.</summary>
-    private async Task DeliverAsync<T>(T message) where T : IntegrationEvent
-    {
-        await _harness.Bus.Publish(message, context => context.MessageId = message.EventId);
-        _deliveries[message.EventId] = _deliveries.GetValueOrDefault(message.EventId) + 1;
-        await _consumes.WaitForAsync(message.EventId, _deliveries[message.EventId]);
     }
 }

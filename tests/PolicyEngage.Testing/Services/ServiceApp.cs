@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Persistence;
 using Xunit;
@@ -85,20 +84,10 @@ public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string conn
     });
 
     /// <summary>Reads through the service's own context, as its endpoints do.</summary>
-    public async Task<T> ReadAsync<T>(Func<TContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<TContext>());
-    }
+    public Task<T> ReadAsync<T>(Func<TContext, Task<T>> query) => Services.ReadAsync(query);
 
     /// <summary>Changes and saves through the service's own context, as its consumers do.</summary>
-    public async Task WriteAsync(Action<TContext> change)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        change(db);
-        await db.SaveChangesAsync();
-    }
+    public Task WriteAsync(Action<TContext> change) => Services.WriteAsync(change);
 
     public override async ValueTask DisposeAsync()
     {
