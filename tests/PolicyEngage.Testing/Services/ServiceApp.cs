@@ -24,7 +24,7 @@ public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string conn
     where TContext : ServiceDbContext
     where TSqliteContext : TContext
 {
-    public SqliteTestDatabase<TSqliteContext> Database { get; } = new();
+    private readonly SqliteTestDatabase<TSqliteContext> _database = new();
 
     /// <summary>Starts the service, so that its background work runs from the first test on.</summary>
     public Task InitializeAsync()
@@ -38,7 +38,7 @@ public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string conn
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting(connectionStringSetting, Database.ConnectionString);
+        builder.UseSetting(connectionStringSetting, _database.ConnectionString);
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
     }
 
@@ -92,6 +92,6 @@ public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string conn
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Database.Dispose();
+        _database.Dispose();
     }
 }
