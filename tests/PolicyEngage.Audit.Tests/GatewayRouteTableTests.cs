@@ -1,3 +1,4 @@
+using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.Audit.Tests;

@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Audit.Ledger;
 using PolicyEngage.ServiceDefaults.Messaging.Inbox;
+using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Testing;
+using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.Audit.Tests;
 
@@ -25,12 +27,12 @@ public sealed class InboxCarryOverTests : IDisposable
     [Fact]
     public async Task An_event_received_before_the_upgrade_is_skipped_when_redelivered_after_it()
     {
-        var registered = SampleEvents.Registered(Guid.CreateVersion7());
+        var registered = RegulatorEvents.Registered(Guid.CreateVersion7());
         await using (var db = Context())
         {
             await db.GetService<IMigrator>().MigrateAsync(MigrationBefore(db, "StableInboxNames"));
             // The row alone stands for the earlier receipt: a ledger entry from the redelivery would be a second one.
-            db.InboxMessages.Add(new InboxMessage(registered.EventId, "LedgerConsumer`1", SampleEvents.Start));
+            db.InboxMessages.Add(new InboxMessage(registered.EventId, "LedgerConsumer`1", ConsultationStory.Start));
             await db.SaveChangesAsync();
 
             await db.Database.MigrateAsync();

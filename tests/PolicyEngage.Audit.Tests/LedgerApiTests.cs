@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
+using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.Audit.Tests;
 
@@ -10,22 +13,25 @@ public sealed class LedgerApiTests(AuditApp app) : IClassFixture<AuditApp>
     /// <summary>A consultation with two papers, one reviewed, both carried by a digest that was delivered and acknowledged.</summary>
     private sealed record Story(Guid ConsultationId, Guid PaperA, Guid PaperB, Guid PaperOutside, IntegrationEvent[] Events);
 
+    /// <summary>The text every paper of the story submits; its hash is checked against the literal below.</summary>
+    private const string Body = "Our position, in full.";
+
     private async Task<Story> PublishStoryAsync()
     {
         var (regulatorId, consultationId, paperA, paperB, paperOutside) =
             (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
-        var registered = SampleEvents.Registered(regulatorId);
-        var opened = SampleEvents.Opened(consultationId, regulatorId, registered.EventId);
-        var submittedA = SampleEvents.Submitted(consultationId, paperA, opened.EventId) with { Title = "Privatsphäre für alle 🌍" };
-        var submittedB = SampleEvents.Submitted(consultationId, paperB, opened.EventId);
-        var submittedOutside = SampleEvents.Submitted(consultationId, paperOutside, opened.EventId);
-        var reviewedA = SampleEvents.Reviewed(consultationId, paperA, submittedA.EventId);
-        var closed = SampleEvents.Closed(consultationId, regulatorId) with { CausationId = opened.EventId };
-        var compiled = SampleEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), closed.EventId, paperA, paperB);
-        var delivered = SampleEvents.Delivered(compiled);
-        var acknowledged = SampleEvents.Acknowledged(delivered);
+        var registered = RegulatorEvents.Registered(regulatorId);
+        var opened = ConsultationEvents.Opened(consultationId, regulatorId, registered.EventId);
+        var submittedA = PaperEvents.Submitted(consultationId, paperA, body: Body, causationId: opened.EventId) with { Title = "Privatsphäre für alle 🌍" };
+        var submittedB = PaperEvents.Submitted(consultationId, paperB, body: Body, causationId: opened.EventId);
+        var submittedOutside = PaperEvents.Submitted(consultationId, paperOutside, body: Body, causationId: opened.EventId);
+        var reviewedA = ReviewEvents.Completed(consultationId, paperA, causationId: submittedA.EventId);
+        var closed = ConsultationEvents.Closed(consultationId, regulatorId) with { CausationId = opened.EventId };
+        var compiled = DigestEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), closed.EventId, paperA, paperB);
+        var delivered = DigestEvents.Delivered(compiled);
+        var acknowledged = DigestEvents.Acknowledged(delivered);
         IntegrationEvent[] events = [registered, opened, submittedA, submittedB, submittedOutside, reviewedA, closed, compiled, delivered, acknowledged];
-        await app.PublishAsync(events);
+        await app.PublishAsync(events, fromService: "RegulatorLiaison");
         return new Story(consultationId, paperA, paperB, paperOutside, events);
     }
 
@@ -105,8 +111,7 @@ public sealed class LedgerApiTests(AuditApp app) : IClassFixture<AuditApp>
     {
         var response = await app.ClientAs(Roles.Auditor).GetAsync($"/api/audit/{resource}/{Guid.CreateVersion7()}/timeline");
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Audit.Ledger;
+using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Contracts;
+using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.Audit.Tests;
 
@@ -26,20 +29,20 @@ public sealed class LedgerConsumerTests
     [Fact]
     public async Task Each_kind_of_event_published_on_the_bus_reaches_the_ledger_with_its_publishing_service()
     {
-        await using var database = await AuditDatabase.CreateAsync();
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
         await using var provider = BusWith(database);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
         var (regulatorId, consultationId, paperId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
-        var registered = SampleEvents.Registered(regulatorId);
-        var opened = SampleEvents.Opened(consultationId, regulatorId, registered.EventId);
-        var submitted = SampleEvents.Submitted(consultationId, paperId, opened.EventId);
-        var reviewed = SampleEvents.Reviewed(consultationId, paperId, submitted.EventId);
-        var closed = SampleEvents.Closed(consultationId, regulatorId) with { CausationId = opened.EventId };
-        var compiled = SampleEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), closed.EventId, paperId);
-        var delivered = SampleEvents.Delivered(compiled);
-        var acknowledged = SampleEvents.Acknowledged(delivered);
-        var withdrawn = SampleEvents.Withdrawn(consultationId, Guid.CreateVersion7(), Guid.CreateVersion7()) with { CausationId = null };
+        var registered = RegulatorEvents.Registered(regulatorId);
+        var opened = ConsultationEvents.Opened(consultationId, regulatorId, registered.EventId);
+        var submitted = PaperEvents.Submitted(consultationId, paperId, causationId: opened.EventId);
+        var reviewed = ReviewEvents.Completed(consultationId, paperId, causationId: submitted.EventId);
+        var closed = ConsultationEvents.Closed(consultationId, regulatorId) with { CausationId = opened.EventId };
+        var compiled = DigestEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), closed.EventId, paperId);
+        var delivered = DigestEvents.Delivered(compiled);
+        var acknowledged = DigestEvents.Acknowledged(delivered);
+        var withdrawn = PaperEvents.Withdrawn(Guid.CreateVersion7(), consultationId: consultationId);
         IntegrationEvent[] events = [registered, opened, submitted, reviewed, closed, compiled, delivered, acknowledged, withdrawn];
 
         foreach (var integrationEvent in events)
@@ -56,11 +59,11 @@ public sealed class LedgerConsumerTests
     [Fact]
     public async Task A_message_delivered_twice_or_an_event_republished_under_another_message_id_is_recorded_once()
     {
-        await using var database = await AuditDatabase.CreateAsync();
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
         await using var provider = BusWith(database);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
-        var registered = SampleEvents.Registered(Guid.CreateVersion7());
+        var registered = RegulatorEvents.Registered(Guid.CreateVersion7());
         var otherMessageId = Guid.CreateVersion7();
 
         await BusPublishing.PublishAsync(harness, registered, "RegulatorLiaison");
@@ -77,7 +80,7 @@ public sealed class LedgerConsumerTests
         Assert.Equal(0, await db.PendingEvents.CountAsync());
     }
 
-    private static ServiceProvider BusWith(AuditDatabase database) => new ServiceCollection()
+    private static ServiceProvider BusWith(SqliteTestDatabase<SqliteAuditDbContext> database) => new ServiceCollection()
         .AddDbContext<AuditDbContext, SqliteAuditDbContext>(db => db.UseSqlite(database.ConnectionString))
         .AddSingleton(TimeProvider.System)
         .AddMassTransitTestHarness(bus => bus.AddLedgerConsumers())

@@ -1,6 +1,10 @@
 using System.Text.Json;
+using PolicyEngage.Audit.Data;
 using PolicyEngage.Audit.Ledger;
+using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Contracts;
+using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.Audit.Tests;
 
@@ -11,14 +15,14 @@ public sealed class StoredEventTests
     [Fact]
     public async Task Each_hash_is_sha256_of_the_previous_hash_followed_by_the_canonical_stored_event()
     {
-        await using var database = await AuditDatabase.CreateAsync();
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
         var (regulatorId, consultationId, paperId) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
-        var registered = SampleEvents.Registered(regulatorId);
-        var opened = SampleEvents.Opened(consultationId, regulatorId, causationId: registered.EventId);
-        var submitted = SampleEvents.Submitted(consultationId, paperId, causationId: opened.EventId);
-        await database.ReceiveAsync(registered, SampleEvents.Start);
-        await database.ReceiveAsync(opened, SampleEvents.Start.AddSeconds(1));
-        await database.ReceiveAsync(submitted, SampleEvents.Start.AddSeconds(2));
+        var registered = RegulatorEvents.Registered(regulatorId);
+        var opened = ConsultationEvents.Opened(consultationId, regulatorId, causationId: registered.EventId);
+        var submitted = PaperEvents.Submitted(consultationId, paperId, causationId: opened.EventId);
+        await database.ReceiveAsync(registered, ConsultationStory.Start);
+        await database.ReceiveAsync(opened, ConsultationStory.Start.AddSeconds(1));
+        await database.ReceiveAsync(submitted, ConsultationStory.Start.AddSeconds(2));
 
         var entries = await database.EntriesAsync();
 
@@ -43,12 +47,12 @@ public sealed class StoredEventTests
     [Fact]
     public async Task A_submitted_paper_is_stored_with_the_hash_of_its_body_instead_of_the_body()
     {
-        await using var database = await AuditDatabase.CreateAsync();
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
         var (consultationId, paperId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
         const string body = "Ünïcode position — \"quoted\"\nsecond line";
-        var submitted = SampleEvents.Submitted(consultationId, paperId, causationId: null, body);
+        var submitted = PaperEvents.Submitted(consultationId, paperId, title: "Privacy by design", summary: "Short summary", body: body, contentHash: ContentHash);
 
-        await database.ReceiveAsync(submitted, SampleEvents.Start);
+        await database.ReceiveAsync(submitted, ConsultationStory.Start);
 
         var entry = Assert.Single(await database.EntriesAsync());
         Assert.Equal(
@@ -65,11 +69,11 @@ public sealed class StoredEventTests
     [Fact]
     public async Task Enums_are_stored_as_their_names_and_the_receiving_details_are_kept()
     {
-        await using var database = await AuditDatabase.CreateAsync();
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
         var (consultationId, paperId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
-        var review = SampleEvents.Reviewed(consultationId, paperId, causationId: Guid.Empty, ReviewOutcome.RequestChanges) with { CausationId = null };
+        var review = ReviewEvents.Completed(consultationId, paperId, outcome: ReviewOutcome.RequestChanges);
 
-        await database.ReceiveAsync(review, SampleEvents.Start, service: "Reviews");
+        await database.ReceiveAsync(review, ConsultationStory.Start, service: "Reviews");
 
         var entry = Assert.Single(await database.EntriesAsync());
         Assert.Contains("\"outcome\":\"RequestChanges\"", entry.Data);
@@ -80,11 +84,11 @@ public sealed class StoredEventTests
     [Fact]
     public async Task A_digest_names_every_paper_it_carries_but_no_single_paper()
     {
-        await using var database = await AuditDatabase.CreateAsync();
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
         var (consultationId, regulatorId, first, second) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
-        var compiled = SampleEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), Guid.Empty, first, second) with { CausationId = null };
+        var compiled = DigestEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), null, first, second);
 
-        await database.ReceiveAsync(compiled, SampleEvents.Start);
+        await database.ReceiveAsync(compiled, ConsultationStory.Start);
 
         var entry = Assert.Single(await database.EntriesAsync());
         Assert.Equal(consultationId, entry.ConsultationId);
@@ -95,7 +99,7 @@ public sealed class StoredEventTests
     [Fact]
     public void An_event_without_a_service_header_is_recorded_as_from_an_unknown_service()
     {
-        var pending = PendingEvent.Of(SampleEvents.Registered(Guid.CreateVersion7()), service: null, SampleEvents.Start);
+        var pending = PendingEvent.Of(RegulatorEvents.Registered(Guid.CreateVersion7()), service: null, ConsultationStory.Start);
 
         Assert.Equal("unknown", pending.Service);
     }

@@ -1,19 +1,23 @@
+using PolicyEngage.Audit.Data;
 using PolicyEngage.Audit.Ledger;
+using PolicyEngage.Audit.Tests.Support;
+using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.Audit.Tests;
 
 public sealed class VerifyTests
 {
     /// <summary>Four entries: 1 RegulatorRegistered, 2 ConsultationOpened, 3 ConsultationClosed, 4 DigestCompiled.</summary>
-    private static async Task<AuditDatabase> FourEntriesAsync()
+    private static async Task<SqliteTestDatabase<SqliteAuditDbContext>> FourEntriesAsync()
     {
-        var database = await AuditDatabase.CreateAsync();
+        var database = new SqliteTestDatabase<SqliteAuditDbContext>();
         var (regulatorId, consultationId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
-        var registered = SampleEvents.Registered(regulatorId);
-        var opened = SampleEvents.Opened(consultationId, regulatorId, registered.EventId);
-        var closed = SampleEvents.Closed(consultationId, regulatorId) with { CausationId = opened.EventId };
-        var compiled = SampleEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), closed.EventId, Guid.CreateVersion7());
-        var t = SampleEvents.Start;
+        var registered = RegulatorEvents.Registered(regulatorId);
+        var opened = ConsultationEvents.Opened(consultationId, regulatorId, registered.EventId);
+        var closed = ConsultationEvents.Closed(consultationId, regulatorId) with { CausationId = opened.EventId };
+        var compiled = DigestEvents.Compiled(consultationId, regulatorId, Guid.CreateVersion7(), closed.EventId, Guid.CreateVersion7());
+        var t = ConsultationStory.Start;
         await database.ReceiveAsync(registered, t);
         await database.ReceiveAsync(opened, t.AddSeconds(1));
         await database.ReceiveAsync(closed, t.AddSeconds(2));
@@ -24,7 +28,7 @@ public sealed class VerifyTests
     [Fact]
     public async Task An_intact_chain_is_valid_and_names_its_head()
     {
-        await using var database = await FourEntriesAsync();
+        using var database = await FourEntriesAsync();
         var entries = await database.EntriesAsync();
 
         var verification = await database.VerifyAsync();
@@ -35,7 +39,7 @@ public sealed class VerifyTests
     [Fact]
     public async Task An_empty_ledger_is_valid_with_the_genesis_hash_as_head()
     {
-        await using var database = await AuditDatabase.CreateAsync();
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
 
         Assert.Equal(new LedgerVerification(true, 0, SpecHash.Genesis, null), await database.VerifyAsync());
     }
@@ -48,7 +52,7 @@ public sealed class VerifyTests
     [InlineData("DELETE FROM LedgerEntries WHERE Sequence = 1", 3, 1)]
     public async Task A_tampered_row_or_a_gap_is_found_at_its_sequence(string tampering, long count, long firstInvalidSequence)
     {
-        await using var database = await FourEntriesAsync();
+        using var database = await FourEntriesAsync();
 
         await database.ExecuteSqlAsync(tampering);
 
@@ -61,7 +65,7 @@ public sealed class VerifyTests
     [Fact]
     public async Task Rewriting_an_entry_together_with_its_own_hash_still_breaks_the_link_to_the_next()
     {
-        await using var database = await FourEntriesAsync();
+        using var database = await FourEntriesAsync();
         var second = (await database.EntriesAsync())[1];
         var forgedData = second.Data.Replace("Metaverse", "Multiverse");
         var forgedHash = SpecHash.EntryHash(second.PreviousHash, forgedData);

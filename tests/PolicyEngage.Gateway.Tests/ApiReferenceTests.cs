@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using PolicyEngage.Gateway.Tests.Support;
 
 namespace PolicyEngage.Gateway.Tests;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using PolicyEngage.Gateway.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
@@ -19,7 +21,7 @@ public sealed class BodyCapTests(GatewayFixture fixture)
 
         var response = await fixture.Client.SendAsync(request);
 
-        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class BodyCapTests(GatewayFixture fixture)
 
         var response = await fixture.Client.SendAsync(request);
 
-        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]

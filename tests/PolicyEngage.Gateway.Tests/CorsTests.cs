@@ -1,4 +1,5 @@
 using System.Net;
+using PolicyEngage.Gateway.Tests.Support;
 
 namespace PolicyEngage.Gateway.Tests;
 

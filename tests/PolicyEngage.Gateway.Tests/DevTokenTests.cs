@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using PolicyEngage.Gateway.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
@@ -72,7 +74,7 @@ public sealed class DevTokenTests(GatewayFixture fixture)
     {
         var response = await fixture.Client.PostAsync("/dev/token", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using PolicyEngage.Gateway.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
@@ -30,7 +32,7 @@ public sealed class ProductionTests(ProductionGateway production) : IClassFixtur
     {
         var response = await _client.PostAsJsonAsync("/dev/token", new { subject = "mallory", role = Roles.Auditor });
 
-        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -38,6 +40,6 @@ public sealed class ProductionTests(ProductionGateway production) : IClassFixtur
     {
         var response = await _client.SendAsync(HttpMethod.Get, "/api/audit/verify", Tokens.For(Roles.Auditor));
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 }

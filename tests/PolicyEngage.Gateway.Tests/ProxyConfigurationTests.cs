@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PolicyEngage.Gateway.Tests.Support;
 using Yarp.ReverseProxy;
 
 namespace PolicyEngage.Gateway.Tests;

@@ -1,5 +1,7 @@
 using System.Net;
+using PolicyEngage.Gateway.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
@@ -28,7 +30,7 @@ public sealed class RateLimitTests(TinyRateLimitGateway tiny) : IClassFixture<Ti
         Assert.All(statuses.Take(2), status => Assert.Equal(HttpStatusCode.OK, status.StatusCode));
         var refused = statuses.FirstOrDefault(status => status.StatusCode == HttpStatusCode.TooManyRequests);
         Assert.NotNull(refused);
-        await refused.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 1, 60);
 
         var other = await _client.SendAsync(HttpMethod.Get, "/health/live", Tokens.For(Roles.Auditor, subject: "patient"));

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using PolicyEngage.Gateway.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
@@ -13,7 +15,7 @@ public sealed class RoleGateTests(GatewayFixture fixture)
     {
         var response = await fixture.Client.SendAsync(new HttpMethod(method), path, content: BodyFor(method));
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Theory]
@@ -22,7 +24,7 @@ public sealed class RoleGateTests(GatewayFixture fixture)
     {
         var response = await fixture.Client.SendAsync(new HttpMethod(method), path, Tokens.For(role), BodyFor(method));
 
-        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
     }
 
     [Theory]
@@ -43,7 +45,7 @@ public sealed class RoleGateTests(GatewayFixture fixture)
     {
         var response = await fixture.Client.SendAsync(HttpMethod.Get, "/api/papers/0197a3c2-0000-7000-8000-000000000001/drafts", Tokens.For(Roles.PolicyAuthor));
 
-        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class RoleGateTests(GatewayFixture fixture)
     {
         var response = await fixture.Client.SendAsync(HttpMethod.Delete, "/api/papers/0197a3c2-0000-7000-8000-000000000001", Tokens.For(Roles.PolicyAuthor));
 
-        await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.MethodNotAllowed);
     }
 
     private static HttpContent? BodyFor(string method) => method is "POST" or "PUT" ? JsonContent.Create(new { }) : null;

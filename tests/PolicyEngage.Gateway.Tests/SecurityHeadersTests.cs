@@ -1,4 +1,5 @@
 using System.Net;
+using PolicyEngage.Gateway.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
 
 namespace PolicyEngage.Gateway.Tests;

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PolicyEngage.Gateway.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
 using Xunit.Abstractions;
 
 namespace PolicyEngage.Gateway.Tests;
@@ -165,7 +167,7 @@ public sealed class ServiceDownTests(ITestOutputHelper output)
     private async Task<JsonElement> AssertUnavailableAsync(HttpResponseMessage response, TimeSpan elapsed)
     {
         output.WriteLine($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)response.StatusCode} in {elapsed.TotalMilliseconds:F0} ms");
-        var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.Equal("Service unavailable", problem.GetProperty("title").GetString());
         Assert.InRange(int.Parse(response.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture), 1, 3600);
         Assert.True(elapsed < AnswerBound, $"Answered after {elapsed}, over the {AnswerBound} bound.");

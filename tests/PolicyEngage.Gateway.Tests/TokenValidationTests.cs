@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.IdentityModel.Tokens;
+using PolicyEngage.Gateway.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
@@ -17,7 +19,7 @@ public sealed class TokenValidationTests(GatewayFixture fixture)
 
         var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, expired);
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -27,7 +29,7 @@ public sealed class TokenValidationTests(GatewayFixture fixture)
 
         var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, Tokens.For(Roles.Auditor, key: otherKey));
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -35,7 +37,7 @@ public sealed class TokenValidationTests(GatewayFixture fixture)
     {
         var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, Tokens.Unsigned(Roles.Auditor));
 
-        await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -2,18 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Consultations;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.RegulatorLiaison.Regulators;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.RegulatorLiaison.Tests;
 
 public sealed class ConsultationDeadlineCloserTests : IDisposable
 {
-    private readonly SqliteDatabase _database = new();
-    private readonly TestClock _clock = new();
+    private readonly SqliteTestDatabase<SqliteRegulatorLiaisonDbContext> _database = new();
+    private readonly FakeTimeProvider _clock = TestClock.StartingNow();
     private readonly ServiceProvider _services;
     private readonly ConsultationDeadlineCloser _closer;
 
@@ -35,9 +37,8 @@ public sealed class ConsultationDeadlineCloserTests : IDisposable
 
     private async Task<(Guid Due, Guid NotDue, Guid ClosedByOfficer)> SeedAsync()
     {
-        await _database.MigrateAsync();
-        await using var db = _database.CreateContext();
-        var now = _clock.UtcNow;
+        await using var db = _database.Open();
+        var now = _clock.GetUtcNow().UtcDateTime;
         var regulator = Regulator.Register("Board", "EU", "officer-1", now);
         Consultation OpenUntil(DateTime closesAt) => Consultation.Open(regulator, "REF", "Title", "Summary", closesAt, "officer-1", now);
         var due = OpenUntil(now.AddMinutes(10));
@@ -53,7 +54,7 @@ public sealed class ConsultationDeadlineCloserTests : IDisposable
 
     private async Task<List<ConsultationClosed>> ClosedEventsAsync(Guid consultationId)
     {
-        await using var db = _database.CreateContext();
+        await using var db = _database.Open();
         var rows = await db.OutboxMessages.Where(m => m.MessageType == typeof(ConsultationClosed).FullName).ToListAsync();
         return rows.Select(r => (ConsultationClosed)r.DeserializeEvent()).Where(e => e.ConsultationId == consultationId).ToList();
     }
@@ -66,11 +67,11 @@ public sealed class ConsultationDeadlineCloserTests : IDisposable
 
         Assert.Equal(2, await _closer.CloseDueAsync(CancellationToken.None));
 
-        await using var db = _database.CreateContext();
+        await using var db = _database.Open();
         var consultations = await db.Consultations.ToDictionaryAsync(c => c.Id);
         Assert.Equal(3, consultations.Values.Count(c => c.Status == ConsultationStatus.Closed));
         Assert.Equal(ConsultationStatus.Open, consultations[notDue].Status);
-        Assert.Equal(_clock.UtcNow, consultations[due].ClosedAt);
+        Assert.Equal(_clock.GetUtcNow().UtcDateTime, consultations[due].ClosedAt);
 
         var closed = Assert.Single(await ClosedEventsAsync(due));
         Assert.Equal(("system", ConsultationCloseReason.DeadlinePassed), (closed.Actor, closed.Reason));

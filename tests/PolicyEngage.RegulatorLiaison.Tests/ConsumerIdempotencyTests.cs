@@ -1,76 +1,50 @@
-using PolicyEngage.Testing;
 using MassTransit;
-using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
 using PolicyEngage.ServiceDefaults.Messaging.Inbox;
+using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.RegulatorLiaison.Tests;
 
 /// <summary>The consumers on a real SQLite file behind MassTransit's in-memory harness: a redelivered message id changes nothing.</summary>
 public sealed class ConsumerIdempotencyTests : IAsyncLifetime
 {
-    private readonly SqliteDatabase _database = new();
     private readonly Guid _consultationId = Guid.CreateVersion7();
-    private ServiceProvider _services = null!;
-    private ITestHarness _harness = null!;
+    private ConsumerHarness<RegulatorLiaisonDbContext, SqliteRegulatorLiaisonDbContext> _consumers = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _database.MigrateAsync();
-        _services = new ServiceCollection()
-            .AddSingleton(TimeProvider.System)
-            .AddDbContext<RegulatorLiaisonDbContext, SqliteRegulatorLiaisonDbContext>(db => db.UseSqlite(_database.ConnectionString))
-            .AddMassTransitTestHarness(bus =>
-            {
-                bus.AddConsumer<PositionPaperSubmittedConsumer>();
-                bus.AddConsumer<ReviewCompletedConsumer>();
-                bus.AddConsumer<PositionPaperWithdrawnConsumer>();
-            })
-            .BuildServiceProvider(validateScopes: true);
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-    }
+    public async Task InitializeAsync() =>
+        _consumers = await ConsumerHarness<RegulatorLiaisonDbContext, SqliteRegulatorLiaisonDbContext>.StartAsync(bus =>
+        {
+            bus.AddConsumer<PositionPaperSubmittedConsumer>();
+            bus.AddConsumer<ReviewCompletedConsumer>();
+            bus.AddConsumer<PositionPaperWithdrawnConsumer>();
+        });
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-        _database.Dispose();
-    }
-
-    /// <summary>Publishes under the event's id, as the outbox does, and waits until the consumer has finished with it.</summary>
-    private async Task DeliverAsync<T>(T message) where T : IntegrationEvent
-    {
-        var counter = new ConsumeCounter();
-        using var _ = _harness.Bus.ConnectConsumeObserver(counter);
-        await _harness.Bus.Publish(message, context => context.MessageId = message.EventId);
-        await counter.WaitForAsync(message.EventId);
-    }
+    public async Task DisposeAsync() => await _consumers.DisposeAsync();
 
     private async Task<TrackedPaper> PaperAsync(Guid paperId)
     {
-        await using var db = _database.CreateContext();
+        await using var db = _consumers.Database.Open();
         return await db.TrackedPapers.AsNoTracking().SingleAsync(p => p.PaperId == paperId);
     }
 
     [Fact]
     public async Task A_submission_redelivered_under_the_same_message_id_changes_nothing()
     {
-        var submitted = Sample.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
+        var submitted = PaperEvents.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
 
-        await DeliverAsync(submitted);
+        await _consumers.DeliverAsync(submitted);
         // A redelivery (same event id) with different content: only the inbox can explain it being ignored.
-        await DeliverAsync(submitted with { Title = "Rewritten", Version = 2 });
+        await _consumers.DeliverAsync(submitted with { Title = "Rewritten", Version = 2 });
 
         var paper = await PaperAsync(submitted.PaperId);
         var version = Assert.Single(paper.Versions);
         Assert.Equal((1, submitted.Title), (version.Version, version.Title));
-        await using var db = _database.CreateContext();
+        await using var db = _consumers.Database.Open();
         var inboxName = InboxNameAttribute.Of(typeof(PositionPaperSubmittedConsumer));
         Assert.Equal(1, await db.InboxMessages.CountAsync(m => m.MessageId == submitted.EventId && m.Consumer == inboxName));
     }
@@ -78,13 +52,13 @@ public sealed class ConsumerIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task A_review_redelivered_under_the_same_message_id_changes_nothing()
     {
-        var submitted = Sample.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
-        var review = Sample.Reviewed(submitted, ReviewOutcome.Approve);
+        var submitted = PaperEvents.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
+        var review = ReviewEvents.Completed(submitted, ReviewOutcome.Approve);
 
         // The review overtakes the submission, and is then redelivered (same event id) claiming a rejection of version 2.
-        await DeliverAsync(review);
-        await DeliverAsync(review with { Version = 2, Outcome = ReviewOutcome.Reject });
-        await DeliverAsync(submitted);
+        await _consumers.DeliverAsync(review);
+        await _consumers.DeliverAsync(review with { Version = 2, Outcome = ReviewOutcome.Reject });
+        await _consumers.DeliverAsync(submitted);
 
         var paper = await PaperAsync(submitted.PaperId);
         Assert.Equal(PaperStanding.Approved, paper.Standing);
@@ -94,11 +68,11 @@ public sealed class ConsumerIdempotencyTests : IAsyncLifetime
     [Fact]
     public async Task A_withdrawal_redelivered_under_the_same_message_id_changes_nothing()
     {
-        var submitted = Sample.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
-        var withdrawn = Sample.Withdrawn(submitted);
+        var submitted = PaperEvents.Submitted(_consultationId, Guid.CreateVersion7(), 1, "acme");
+        var withdrawn = PaperEvents.Withdrawn(submitted);
 
-        await DeliverAsync(withdrawn);
-        await DeliverAsync(withdrawn with { Organisation = "someone-else", Version = 7 });
+        await _consumers.DeliverAsync(withdrawn);
+        await _consumers.DeliverAsync(withdrawn with { Organisation = "someone-else", Version = 7 });
 
         var paper = await PaperAsync(submitted.PaperId);
         Assert.Equal(("acme", withdrawn.OccurredAt, 1), (paper.Organisation, paper.WithdrawnAt, paper.WithdrawnVersion));

@@ -5,6 +5,7 @@ using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
 using PolicyEngage.ServiceDefaults.Errors;
 using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.RegulatorLiaison.Tests;
 
@@ -20,21 +21,17 @@ public sealed class DigestTests
         var paper = new TrackedPaper(paperId, _consultation.Id);
         for (var version = 1; version <= Math.Max(1, outcomes.Length); version++)
         {
-            var submitted = Sample.Submitted(_consultation.Id, paperId, version, organisation);
+            var submitted = PaperEvents.Submitted(_consultation.Id, paperId, version, organisation);
             paper.RecordSubmission(submitted);
-            if (version <= outcomes.Length) paper.RecordReview(Sample.Reviewed(submitted, outcomes[version - 1]));
+            if (version <= outcomes.Length) paper.RecordReview(ReviewEvents.Completed(submitted, outcomes[version - 1]));
         }
         return paper;
     }
 
     private TrackedPaper Withdraw(TrackedPaper paper)
     {
-        paper.RecordWithdrawal(new PositionPaperWithdrawn(_consultation.Id, paper.PaperId, paper.LatestSubmitted!.Version, paper.Organisation!)
-        {
-            EventId = Guid.CreateVersion7(),
-            OccurredAt = CompileTime.AddDays(-1),
-            Actor = "author",
-        });
+        paper.RecordWithdrawal(PaperEvents.Withdrawn(paper.PaperId, paper.LatestSubmitted!.Version, paper.Organisation!, _consultation.Id)
+            with { OccurredAt = CompileTime.AddDays(-1) });
         return paper;
     }
 

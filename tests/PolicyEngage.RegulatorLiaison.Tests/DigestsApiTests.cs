@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.RegulatorLiaison.Tests;
 
@@ -21,35 +22,35 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         var regulatorId = (await regulator.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var consultation = await app.Officer().PostAsJsonAsync("/api/consultations", new
         {
-            regulatorId, reference = "DPB-2026-09", title = "Avatars", summary = "Biometrics in avatars", closesAt = app.Clock.UtcNow.AddDays(30),
+            regulatorId, reference = "DPB-2026-09", title = "Avatars", summary = "Biometrics in avatars", closesAt = app.Clock.GetUtcNow().UtcDateTime.AddDays(30),
         });
         var consultationId = (await consultation.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         // Approved, in order.
-        var beta = Sample.Submitted(consultationId, Guid.CreateVersion7(), 1, "beta");
+        var beta = PaperEvents.Submitted(consultationId, Guid.CreateVersion7(), 1, "beta");
         await app.PublishAsync(beta);
-        await app.PublishAsync(Sample.Reviewed(beta, ReviewOutcome.Approve));
+        await app.PublishAsync(ReviewEvents.Completed(beta, ReviewOutcome.Approve));
 
         // Approved on version 2, the approval overtaking the submission; the text needs careful canonical escaping.
         var acmeId = Guid.CreateVersion7();
-        var acmeFirst = Sample.Submitted(consultationId, acmeId, 1, "acme");
-        var acme = Sample.Submitted(consultationId, acmeId, 2, "acme", title: "Privacy \"by design\" — Überblick\n\tzweite Fassung");
+        var acmeFirst = PaperEvents.Submitted(consultationId, acmeId, 1, "acme");
+        var acme = PaperEvents.Submitted(consultationId, acmeId, 2, "acme", title: "Privacy \"by design\" — Überblick\n\tzweite Fassung");
         await app.PublishAsync(acmeFirst);
-        await app.PublishAsync(Sample.Reviewed(acmeFirst, ReviewOutcome.RequestChanges));
-        await app.PublishAsync(Sample.Reviewed(acme, ReviewOutcome.Approve));
+        await app.PublishAsync(ReviewEvents.Completed(acmeFirst, ReviewOutcome.RequestChanges));
+        await app.PublishAsync(ReviewEvents.Completed(acme, ReviewOutcome.Approve));
         await app.PublishAsync(acme);
 
-        var rejected = Sample.Submitted(consultationId, Guid.CreateVersion7(), 1, "gamma");
+        var rejected = PaperEvents.Submitted(consultationId, Guid.CreateVersion7(), 1, "gamma");
         await app.PublishAsync(rejected);
-        await app.PublishAsync(Sample.Reviewed(rejected, ReviewOutcome.Reject));
+        await app.PublishAsync(ReviewEvents.Completed(rejected, ReviewOutcome.Reject));
 
-        await app.PublishAsync(Sample.Submitted(consultationId, Guid.CreateVersion7(), 1, "delta"));
+        await app.PublishAsync(PaperEvents.Submitted(consultationId, Guid.CreateVersion7(), 1, "delta"));
 
         // Withdrawn before its (approving) review arrived.
-        var withdrawn = Sample.Submitted(consultationId, Guid.CreateVersion7(), 1, "acme");
+        var withdrawn = PaperEvents.Submitted(consultationId, Guid.CreateVersion7(), 1, "acme");
         await app.PublishAsync(withdrawn);
-        await app.PublishAsync(Sample.Withdrawn(withdrawn));
-        await app.PublishAsync(Sample.Reviewed(withdrawn, ReviewOutcome.Approve));
+        await app.PublishAsync(PaperEvents.Withdrawn(withdrawn));
+        await app.PublishAsync(ReviewEvents.Completed(withdrawn, ReviewOutcome.Approve));
 
         return new Scenario(regulatorId, consultationId, beta, acme);
     }
@@ -76,7 +77,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
     {
         var scenario = await ConsultationWithPapersAsync();
 
-        var positions = await app.As(Roles.Auditor).GetFromJsonAsync<JsonElement>($"/api/consultations/{scenario.ConsultationId}/positions");
+        var positions = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>($"/api/consultations/{scenario.ConsultationId}/positions");
 
         Assert.Equal(
             [(scenario.Acme.PaperId, 2, scenario.Acme.ContentHash, "acme", scenario.Acme.Title), (scenario.Beta.PaperId, 1, scenario.Beta.ContentHash, "beta", scenario.Beta.Title)],
@@ -88,7 +89,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
             positions.EnumerateArray().First().EnumerateObject().Select(p => p.Name));
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.Officer().GetAsync($"/api/consultations/{Guid.CreateVersion7()}/positions")).StatusCode);
-        var author = app.As(Roles.PolicyAuthor, organisation: "acme");
+        var author = app.ClientAs(Roles.PolicyAuthor, organisation: "acme");
         Assert.Equal(HttpStatusCode.Forbidden, (await author.GetAsync($"/api/consultations/{scenario.ConsultationId}/positions")).StatusCode);
     }
 
@@ -99,7 +100,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
 
         Assert.Equal(HttpStatusCode.Conflict, (await app.Officer().PostAsync($"/api/consultations/{scenario.ConsultationId}/digests", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Officer().PostAsync($"/api/consultations/{Guid.CreateVersion7()}/digests", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await app.As(Roles.Auditor).PostAsync($"/api/consultations/{scenario.ConsultationId}/digests", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs(Roles.Auditor).PostAsync($"/api/consultations/{scenario.ConsultationId}/digests", null)).StatusCode);
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         Assert.True(JsonNode.DeepEquals(
             JsonNode.Parse("""{"positions":2,"organisations":2,"pendingReview":1,"rejected":1,"withdrawn":1}"""), digest["statistics"]));
 
-        var read = JsonNode.Parse(await app.As(Roles.Auditor).GetStringAsync($"/api/digests/{IdOf(digest)}"))!.AsObject();
+        var read = JsonNode.Parse(await app.ClientAs(Roles.Auditor).GetStringAsync($"/api/digests/{IdOf(digest)}"))!.AsObject();
         Assert.True(JsonNode.DeepEquals(Hashed(digest), Hashed(read)));
         Assert.Equal(digest["contentHash"]!.GetValue<string>(), read["contentHash"]!.GetValue<string>());
 
@@ -138,8 +139,8 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         await CloseAsync(scenario.ConsultationId);
         var digest = await CompileAsync(scenario.ConsultationId);
         var (id, contentHash) = (IdOf(digest), digest["contentHash"]!.GetValue<string>());
-        var desk = app.As(Roles.Regulator, "desk-1", scenario.RegulatorId);
-        var otherDesk = app.As(Roles.Regulator, "desk-9", Guid.CreateVersion7());
+        var desk = app.ClientAs(Roles.Regulator, subject: "desk-1", regulator: scenario.RegulatorId);
+        var otherDesk = app.ClientAs(Roles.Regulator, subject: "desk-9", regulator: Guid.CreateVersion7());
 
         Assert.Equal(HttpStatusCode.NotFound, (await desk.GetAsync($"/api/digests/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await AcknowledgeAsync(desk, id, contentHash)).StatusCode);
@@ -174,7 +175,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         var receipt = JsonNode.Parse(await acknowledged.Content.ReadAsStringAsync())!;
         Assert.Equal((id, contentHash, "desk-1"), (receipt["digestId"]!.GetValue<Guid>(), receipt["contentHash"]!.GetValue<string>(), receipt["acknowledgedBy"]!.GetValue<string>()));
 
-        var again = await AcknowledgeAsync(app.As(Roles.Regulator, "desk-2", scenario.RegulatorId), id, contentHash);
+        var again = await AcknowledgeAsync(app.ClientAs(Roles.Regulator, subject: "desk-2", regulator: scenario.RegulatorId), id, contentHash);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.True(JsonNode.DeepEquals(receipt, JsonNode.Parse(await again.Content.ReadAsStringAsync())));
         var acknowledgedEvent = Assert.Single(await app.OutboxAsync<DigestAcknowledged>(), e => e.DigestId == id);
@@ -188,7 +189,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         await CloseAsync(scenario.ConsultationId);
         var stale = await CompileAsync(scenario.ConsultationId);
 
-        await app.PublishAsync(Sample.Withdrawn(scenario.Beta));
+        await app.PublishAsync(PaperEvents.Withdrawn(scenario.Beta));
 
         var refused = await app.Officer().PostAsync($"/api/digests/{IdOf(stale)}/deliver", null);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);

@@ -28,7 +28,7 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
 
     private async Task<Guid> OpenConsultationAsync(TimeSpan closesIn)
     {
-        var response = await OpenAsync(await RegisterRegulatorAsync(), app.Clock.UtcNow + closesIn);
+        var response = await OpenAsync(await RegisterRegulatorAsync(), app.Clock.GetUtcNow().UtcDateTime + closesIn);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
@@ -51,7 +51,7 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal($"/api/regulators/{id}", response.Headers.Location?.OriginalString);
 
-        var listed = await app.As(Roles.Auditor).GetFromJsonAsync<JsonElement>("/api/regulators");
+        var listed = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>("/api/regulators");
         Assert.Contains(listed.EnumerateArray(), r => r.GetProperty("id").GetGuid() == id && r.GetProperty("jurisdiction").GetString() == "UK");
 
         var registered = Assert.Single(await app.OutboxAsync<RegulatorRegistered>(), e => e.RegulatorId == id);
@@ -62,8 +62,8 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
     public async Task Regulators_are_for_officers_and_auditors_only()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync("/api/regulators")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await app.As(Roles.Regulator, regulator: Guid.CreateVersion7()).GetAsync("/api/regulators")).StatusCode);
-        var auditorPost = await app.As(Roles.Auditor).PostAsJsonAsync("/api/regulators", new { name = "X", jurisdiction = "Y" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs(Roles.Regulator, regulator: Guid.CreateVersion7()).GetAsync("/api/regulators")).StatusCode);
+        var auditorPost = await app.ClientAs(Roles.Auditor).PostAsJsonAsync("/api/regulators", new { name = "X", jurisdiction = "Y" });
         Assert.Equal(HttpStatusCode.Forbidden, auditorPost.StatusCode);
     }
 
@@ -79,7 +79,7 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
     public async Task Opening_a_consultation_answers_it_open_and_any_signed_in_role_reads_it()
     {
         var regulatorId = await RegisterRegulatorAsync();
-        var closesAt = app.Clock.UtcNow.AddDays(30);
+        var closesAt = app.Clock.GetUtcNow().UtcDateTime.AddDays(30);
 
         var response = await OpenAsync(regulatorId, closesAt);
 
@@ -91,14 +91,14 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
         Assert.Equal(closesAt, opened.GetProperty("closesAt").GetDateTime().ToUniversalTime());
         var id = opened.GetProperty("id").GetGuid();
 
-        foreach (var reader in new[] { app.As(Roles.Auditor), app.As(Roles.Regulator, regulator: regulatorId), app.As(Roles.PolicyAuthor, organisation: "acme") })
+        foreach (var reader in new[] { app.ClientAs(Roles.Auditor), app.ClientAs(Roles.Regulator, regulator: regulatorId), app.ClientAs(Roles.PolicyAuthor, organisation: "acme") })
         {
             var read = await reader.GetFromJsonAsync<JsonElement>($"/api/consultations/{id}");
             Assert.Equal("Avatars and biometrics", read.GetProperty("title").GetString());
             var listed = await reader.GetFromJsonAsync<JsonElement>("/api/consultations");
             Assert.Contains(listed.EnumerateArray(), c => c.GetProperty("id").GetGuid() == id);
         }
-        Assert.Equal(HttpStatusCode.NotFound, (await app.As(Roles.Auditor).GetAsync($"/api/consultations/{Guid.CreateVersion7()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.ClientAs(Roles.Auditor).GetAsync($"/api/consultations/{Guid.CreateVersion7()}")).StatusCode);
 
         var openedEvent = Assert.Single(await app.OutboxAsync<ConsultationOpened>(), e => e.ConsultationId == id);
         var registered = Assert.Single(await app.OutboxAsync<RegulatorRegistered>(), e => e.RegulatorId == regulatorId);
@@ -111,7 +111,7 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
     [InlineData(2 * 366 * 24 * 60)]
     public async Task A_deadline_must_lie_strictly_ahead_and_within_two_years(int minutesAhead)
     {
-        var response = await OpenAsync(await RegisterRegulatorAsync(), app.Clock.UtcNow.AddMinutes(minutesAhead));
+        var response = await OpenAsync(await RegisterRegulatorAsync(), app.Clock.GetUtcNow().UtcDateTime.AddMinutes(minutesAhead));
 
         Assert.Equal(["closesAt"], await InvalidFieldsAsync(response));
     }
@@ -119,7 +119,7 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
     [Fact]
     public async Task A_deadline_exactly_two_years_ahead_is_accepted()
     {
-        var response = await OpenAsync(await RegisterRegulatorAsync(), app.Clock.UtcNow.AddYears(2));
+        var response = await OpenAsync(await RegisterRegulatorAsync(), app.Clock.GetUtcNow().UtcDateTime.AddYears(2));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
@@ -135,7 +135,7 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
     [Fact]
     public async Task Opening_a_consultation_for_an_unknown_regulator_is_a_state_conflict()
     {
-        var response = await OpenAsync(Guid.CreateVersion7(), app.Clock.UtcNow.AddDays(1));
+        var response = await OpenAsync(Guid.CreateVersion7(), app.Clock.GetUtcNow().UtcDateTime.AddDays(1));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
@@ -151,7 +151,7 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
         Assert.Equal("Closed", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await app.Officer().PostAsync($"/api/consultations/{id}/close", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Officer().PostAsync($"/api/consultations/{Guid.CreateVersion7()}/close", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await app.As(Roles.Auditor).PostAsync($"/api/consultations/{id}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs(Roles.Auditor).PostAsync($"/api/consultations/{id}/close", null)).StatusCode);
 
         var closedEvent = Assert.Single(await app.OutboxAsync<ConsultationClosed>(), e => e.ConsultationId == id);
         Assert.Equal(("officer-1", ConsultationCloseReason.ClosedByOfficer), (closedEvent.Actor, closedEvent.Reason));
@@ -164,7 +164,7 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
 
         app.Clock.Advance(TimeSpan.FromMinutes(2));
 
-        var auditor = app.As(Roles.Auditor);
+        var auditor = app.ClientAs(Roles.Auditor);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         string? status;
         do

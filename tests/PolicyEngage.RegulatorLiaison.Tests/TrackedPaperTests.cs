@@ -1,6 +1,7 @@
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
+using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.RegulatorLiaison.Tests;
 
@@ -35,7 +36,7 @@ public sealed class TrackedPaperTests
     [Fact]
     public void A_submitted_version_awaits_review()
     {
-        var paper = Apply(Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme"));
+        var paper = Apply(PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme"));
 
         Assert.Equal(PaperStanding.PendingReview, paper.Standing);
         Assert.Null(paper.Position);
@@ -44,9 +45,9 @@ public sealed class TrackedPaperTests
     [Fact]
     public void An_approved_version_is_a_position_with_its_full_text()
     {
-        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
 
-        var paper = Apply(submitted, Sample.Reviewed(submitted, ReviewOutcome.Approve));
+        var paper = Apply(submitted, ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
 
         Assert.Equal(PaperStanding.Approved, paper.Standing);
         Assert.Equal(
@@ -59,9 +60,9 @@ public sealed class TrackedPaperTests
     [InlineData(ReviewOutcome.RequestChanges, PaperStanding.PendingReview)]
     public void Other_decisions_are_not_positions(ReviewOutcome outcome, PaperStanding expected)
     {
-        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
 
-        var paper = Apply(submitted, Sample.Reviewed(submitted, outcome));
+        var paper = Apply(submitted, ReviewEvents.Completed(submitted, outcome));
 
         Assert.Equal(expected, paper.Standing);
         Assert.Null(paper.Position);
@@ -70,8 +71,8 @@ public sealed class TrackedPaperTests
     [Fact]
     public void A_review_arriving_before_its_submission_is_completed_by_the_submission()
     {
-        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
-        var review = Sample.Reviewed(submitted, ReviewOutcome.Approve);
+        var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var review = ReviewEvents.Completed(submitted, ReviewOutcome.Approve);
 
         var paper = new TrackedPaper(submitted.PaperId, ConsultationId);
         paper.RecordReview(review);
@@ -90,9 +91,9 @@ public sealed class TrackedPaperTests
     [Fact]
     public void A_withdrawal_before_the_review_keeps_the_paper_withdrawn()
     {
-        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
 
-        var paper = Apply(submitted, Sample.Withdrawn(submitted), Sample.Reviewed(submitted, ReviewOutcome.Approve));
+        var paper = Apply(submitted, PaperEvents.Withdrawn(submitted), ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
 
         Assert.Equal(PaperStanding.Withdrawn, paper.Standing);
         Assert.Null(paper.Position);
@@ -102,9 +103,9 @@ public sealed class TrackedPaperTests
     [Fact]
     public void A_withdrawal_arriving_first_of_all_keeps_the_paper_withdrawn()
     {
-        var submitted = Sample.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
 
-        var paper = Apply(Sample.Withdrawn(submitted), Sample.Reviewed(submitted, ReviewOutcome.Approve), submitted);
+        var paper = Apply(PaperEvents.Withdrawn(submitted), ReviewEvents.Completed(submitted, ReviewOutcome.Approve), submitted);
 
         Assert.Equal(PaperStanding.Withdrawn, paper.Standing);
         Assert.Equal(1, paper.WithdrawnVersion);
@@ -115,14 +116,14 @@ public sealed class TrackedPaperTests
     public void The_latest_submitted_version_decides_and_an_approval_of_it_is_the_position()
     {
         var paperId = Guid.CreateVersion7();
-        var first = Sample.Submitted(ConsultationId, paperId, 1, "acme");
-        var second = Sample.Submitted(ConsultationId, paperId, 2, "acme", title: "Revised");
+        var first = PaperEvents.Submitted(ConsultationId, paperId, 1, "acme");
+        var second = PaperEvents.Submitted(ConsultationId, paperId, 2, "acme", title: "Revised");
 
-        var resubmitted = Apply(first, Sample.Reviewed(first, ReviewOutcome.RequestChanges), second);
+        var resubmitted = Apply(first, ReviewEvents.Completed(first, ReviewOutcome.RequestChanges), second);
         Assert.Equal(PaperStanding.PendingReview, resubmitted.Standing);
 
         // Version 2's approval overtakes everything about version 1.
-        var paper = Apply(Sample.Reviewed(second, ReviewOutcome.Approve), second, Sample.Reviewed(first, ReviewOutcome.RequestChanges), first);
+        var paper = Apply(ReviewEvents.Completed(second, ReviewOutcome.Approve), second, ReviewEvents.Completed(first, ReviewOutcome.RequestChanges), first);
 
         Assert.Equal(PaperStanding.Approved, paper.Standing);
         Assert.Equal((2, "Revised", second.ContentHash), (paper.Position?.Version, paper.Position?.Title, paper.Position?.ContentHash));
@@ -134,13 +135,13 @@ public sealed class TrackedPaperTests
         Guid Id(char c) => Guid.Parse(new string(c, 32));
         TrackedPaper Approved(Guid paperId, string organisation)
         {
-            var submitted = Sample.Submitted(ConsultationId, paperId, 1, organisation);
-            return Apply(submitted, Sample.Reviewed(submitted, ReviewOutcome.Approve));
+            var submitted = PaperEvents.Submitted(ConsultationId, paperId, 1, organisation);
+            return Apply(submitted, ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
         }
 
         var positions = Position.Of([
             Approved(Id('b'), "beta"), Approved(Id('a'), "beta"), Approved(Id('f'), "Zeta"), Approved(Id('1'), "acme"),
-            Apply(Sample.Submitted(ConsultationId, Id('0'), 1, "aaa-pending")),
+            Apply(PaperEvents.Submitted(ConsultationId, Id('0'), 1, "aaa-pending")),
         ]);
 
         // Ordinal: upper case sorts before lower case, and digits before letters.

@@ -1,54 +1,35 @@
-using System.Threading.Channels;
 using MassTransit;
-using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.Reviews.Data;
 using PolicyEngage.Reviews.ReviewCases;
+using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.Reviews.Tests;
 
 /// <summary>The consumers on MassTransit's in-memory harness over a real SQLite file, one delivery at a time.</summary>
 public sealed class ConsumerTests : IAsyncLifetime
 {
-    private readonly ReviewsDatabase _database = new();
-    private ServiceProvider _services = null!;
-    private readonly Consumptions _consumptions = new();
-    private ITestHarness _harness = null!;
+    private ConsumerHarness<ReviewsDbContext, SqliteReviewsDbContext> _consumers = null!;
 
-    public async Task InitializeAsync()
-    {
-        _services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddDbContext<ReviewsDbContext, SqliteReviewsDbContext>(db => db.UseSqlite(_database.ConnectionString))
-            .AddMassTransitTestHarness(bus =>
-            {
-                bus.AddConsumer<PositionPaperSubmittedConsumer>();
-                bus.AddConsumer<PositionPaperWithdrawnConsumer>();
-            })
-            .BuildServiceProvider(validateScopes: true);
-        _harness = _services.GetRequiredService<ITestHarness>();
-        await _harness.Start();
-        _harness.Bus.ConnectConsumeObserver(_consumptions);
-    }
+    public async Task InitializeAsync() =>
+        _consumers = await ConsumerHarness<ReviewsDbContext, SqliteReviewsDbContext>.StartAsync(bus =>
+        {
+            bus.AddConsumer<PositionPaperSubmittedConsumer>();
+            bus.AddConsumer<PositionPaperWithdrawnConsumer>();
+        });
 
-    public async Task DisposeAsync()
-    {
-        await _harness.Stop();
-        await _services.DisposeAsync();
-        _database.Dispose();
-    }
+    public async Task DisposeAsync() => await _consumers.DisposeAsync();
 
     [Fact]
     public async Task A_submission_opens_one_case_holding_the_submitted_text()
     {
         var submitted = PaperEvents.Submitted(version: 2);
 
-        await DeliverAsync(submitted);
+        await _consumers.DeliverAsync(submitted);
 
-        await using var db = _database.NewContext();
+        await using var db = _consumers.Database.Open();
         var reviewCase = await db.ReviewCases.SingleAsync();
         Assert.Equal((submitted.PaperId, 2), (reviewCase.PaperId, reviewCase.PaperVersion));
         Assert.Equal(submitted.Body, reviewCase.Body);
@@ -61,10 +42,10 @@ public sealed class ConsumerTests : IAsyncLifetime
     {
         var submitted = PaperEvents.Submitted();
 
-        await DeliverAsync(submitted);
-        await DeliverAsync(submitted);
+        await _consumers.DeliverAsync(submitted);
+        await _consumers.DeliverAsync(submitted);
 
-        await using var db = _database.NewContext();
+        await using var db = _consumers.Database.Open();
         Assert.Single(await db.ReviewCases.ToListAsync());
         Assert.Single(await db.InboxMessages.Where(m => m.MessageId == submitted.EventId).ToListAsync());
     }
@@ -75,10 +56,10 @@ public sealed class ConsumerTests : IAsyncLifetime
         var first = PaperEvents.Submitted();
         var again = first with { EventId = Guid.CreateVersion7() };
 
-        await DeliverAsync(first);
-        await DeliverAsync(again);
+        await _consumers.DeliverAsync(first);
+        await _consumers.DeliverAsync(again);
 
-        await using var db = _database.NewContext();
+        await using var db = _consumers.Database.Open();
         var reviewCase = Assert.Single(await db.ReviewCases.ToListAsync());
         Assert.Equal(first.EventId, reviewCase.SubmittedEventId);
         Assert.Equal(2, await db.InboxMessages.CountAsync());
@@ -90,12 +71,12 @@ public sealed class ConsumerTests : IAsyncLifetime
         var paperId = Guid.CreateVersion7();
         var otherPaper = PaperEvents.Submitted(version: 1);
 
-        await DeliverAsync(PaperEvents.Withdrawn(paperId, version: 2));
-        await DeliverAsync(PaperEvents.Submitted(paperId, version: 1));
-        await DeliverAsync(PaperEvents.Submitted(paperId, version: 2));
-        await DeliverAsync(otherPaper);
+        await _consumers.DeliverAsync(PaperEvents.Withdrawn(paperId, version: 2));
+        await _consumers.DeliverAsync(PaperEvents.Submitted(paperId: paperId, version: 1));
+        await _consumers.DeliverAsync(PaperEvents.Submitted(paperId: paperId, version: 2));
+        await _consumers.DeliverAsync(otherPaper);
 
-        await using var db = _database.NewContext();
+        await using var db = _consumers.Database.Open();
         var statuses = await db.ReviewCases.ToDictionaryAsync(c => (c.PaperId, c.PaperVersion), c => c.Status);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(paperId, 1)]);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(paperId, 2)]);
@@ -106,55 +87,25 @@ public sealed class ConsumerTests : IAsyncLifetime
     public async Task A_withdrawal_closes_the_papers_open_cases_and_leaves_decisions_and_other_papers_alone()
     {
         var version1 = PaperEvents.Submitted(version: 1, organisation: "acme");
-        var version2 = PaperEvents.Submitted(version1.PaperId, version: 2, organisation: "acme");
+        var version2 = PaperEvents.Submitted(paperId: version1.PaperId, version: 2, organisation: "acme");
         var otherPaper = PaperEvents.Submitted(version: 1, organisation: "acme");
-        await DeliverAsync(version1);
-        await DeliverAsync(otherPaper);
-        await using (var db = _database.NewContext())
+        await _consumers.DeliverAsync(version1);
+        await _consumers.DeliverAsync(otherPaper);
+        await using (var db = _consumers.Database.Open())
         {
             var first = await db.ReviewCases.SingleAsync(c => c.PaperId == version1.PaperId);
             first.Decide(ReviewOutcome.RequestChanges, "Cite the standard.", "reviewer-7", "globex", DateTime.UtcNow);
             await db.SaveChangesAsync();
         }
-        await DeliverAsync(version2);
+        await _consumers.DeliverAsync(version2);
 
-        await DeliverAsync(PaperEvents.Withdrawn(version1.PaperId, version: 2));
+        await _consumers.DeliverAsync(PaperEvents.Withdrawn(version1.PaperId, version: 2));
 
-        await using var after = _database.NewContext();
+        await using var after = _consumers.Database.Open();
         var statuses = await after.ReviewCases.ToDictionaryAsync(c => (c.PaperId, c.PaperVersion), c => c.Status);
         Assert.Equal(ReviewCaseStatus.Decided, statuses[(version1.PaperId, 1)]);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(version1.PaperId, 2)]);
         Assert.Equal(ReviewCaseStatus.Open, statuses[(otherPaper.PaperId, 1)]);
         Assert.Single(await after.PaperWithdrawals.ToListAsync());
-    }
-
-    /// <summary>Publishes with the event id as message id, as the outbox relay does, and waits until a consumer has handled it without fault.</summary>
-    private async Task DeliverAsync<T>(T message) where T : IntegrationEvent
-    {
-        await _harness.Bus.Publish(message, context => context.MessageId = message.EventId);
-        var exception = await _consumptions.NextAsync();
-        Assert.Null(exception);
-    }
-
-    /// <summary>
-    /// Counts every consumption, a repeated message id included (the harness's own lists keep one entry per message id),
-    /// and hands back the fault of each one, if any.
-    /// </summary>
-    private sealed class Consumptions : IConsumeObserver
-    {
-        private readonly Channel<Exception?> _outcomes = Channel.CreateUnbounded<Exception?>();
-
-        public async Task<Exception?> NextAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            return await _outcomes.Reader.ReadAsync(timeout.Token);
-        }
-
-        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-        public Task PostConsume<T>(ConsumeContext<T> context) where T : class => _outcomes.Writer.WriteAsync(null).AsTask();
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class =>
-            _outcomes.Writer.WriteAsync(exception).AsTask();
     }
 }

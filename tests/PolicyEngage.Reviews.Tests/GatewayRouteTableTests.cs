@@ -1,3 +1,4 @@
+using PolicyEngage.Reviews.Tests.Support;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.Reviews.Tests;

@@ -1,6 +1,7 @@
 using PolicyEngage.Contracts;
 using PolicyEngage.Reviews.ReviewCases;
 using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.Reviews.Tests;
 

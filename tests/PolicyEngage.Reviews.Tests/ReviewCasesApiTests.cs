@@ -1,12 +1,13 @@
-using PolicyEngage.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit.Testing;
 using PolicyEngage.Contracts;
 using PolicyEngage.Reviews.ReviewCases;
+using PolicyEngage.Reviews.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Json;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Reviews.Tests;
 
@@ -74,8 +75,7 @@ public sealed class ReviewCasesApiTests(ReviewsApp app) : IClassFixture<ReviewsA
         Assert.Equal((reviewCase.Summary, reviewCase.Body, reviewCase.ContentHash), (read!.Summary, read.Body, read.ContentHash));
         Assert.Equal(ReviewCaseStatus.Open, read.Status);
         Assert.Null(read.Decision);
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
     }
 

@@ -1,6 +1,7 @@
 using PolicyEngage.Contracts;
 using PolicyEngage.Submissions.Consultations;
-using static PolicyEngage.Submissions.Tests.PaperScenario;
+using PolicyEngage.Testing.Events;
+using static PolicyEngage.Submissions.Tests.Support.PaperScenario;
 
 namespace PolicyEngage.Submissions.Tests;
 
@@ -19,12 +20,7 @@ public class ConsultationReplicaTests
     public void A_close_that_overtakes_the_opening_keeps_the_consultation_closed()
     {
         var opened = Opened();
-        var closed = new ConsultationClosed(opened.ConsultationId, opened.RegulatorId, ConsultationCloseReason.ClosedByOfficer)
-        {
-            EventId = Guid.NewGuid(),
-            OccurredAt = Now,
-            Actor = "liaison",
-        };
+        var closed = ConsultationEvents.Closed(opened.ConsultationId, opened.RegulatorId) with { OccurredAt = Now };
 
         var consultation = ConsultationReplica.ClosedBeforeOpened(closed);
         consultation.ApplyOpened(opened);

@@ -10,7 +10,7 @@ using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using PolicyEngage.Submissions.Data;
 using PolicyEngage.Submissions.Papers;
 using PolicyEngage.Testing;
-using static PolicyEngage.Submissions.Tests.PaperScenario;
+using static PolicyEngage.Submissions.Tests.Support.PaperScenario;
 
 namespace PolicyEngage.Submissions.Tests;
 

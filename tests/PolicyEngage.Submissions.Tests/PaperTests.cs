@@ -3,7 +3,7 @@ using System.Text;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Errors;
 using PolicyEngage.Submissions.Papers;
-using static PolicyEngage.Submissions.Tests.PaperScenario;
+using static PolicyEngage.Submissions.Tests.Support.PaperScenario;
 
 namespace PolicyEngage.Submissions.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.ServiceDefaults.Tests.Support;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.ServiceDefaults.Tests.Auth;

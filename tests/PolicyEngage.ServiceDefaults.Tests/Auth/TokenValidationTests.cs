@@ -153,7 +153,7 @@ public sealed class TokenValidationTests(DevelopmentProbe probe) : IClassFixture
 
         using var response = await _app.GetAsync(AuditorOnly, TestTokens.Issue(Roles.Reviewer, "someone", organisation: "acme"));
 
-        await ProbeApp.AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class TokenValidationTests(DevelopmentProbe probe) : IClassFixture
 
         using var response = await _app.GetAsync(ProbeApp.SignedIn, token: null);
 
-        await ProbeApp.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
         var challenge = Assert.Single(response.Headers.WwwAuthenticate);
         Assert.Equal("Bearer", challenge.Scheme);
         Assert.Null(challenge.Parameter);

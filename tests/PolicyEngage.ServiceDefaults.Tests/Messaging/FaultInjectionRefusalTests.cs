@@ -1,3 +1,4 @@
+using PolicyEngage.ServiceDefaults.Tests.Support;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.ServiceDefaults.Tests.Messaging;

@@ -1,3 +1,4 @@
+using PolicyEngage.Submissions.Tests.Support;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.Submissions.Tests.Api;

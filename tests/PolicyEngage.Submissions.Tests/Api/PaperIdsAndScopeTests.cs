@@ -1,6 +1,8 @@
 using System.Net;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Submissions.Papers;
+using PolicyEngage.Submissions.Tests.Support;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Submissions.Tests.Api;
 

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Json;
+using PolicyEngage.Submissions.Tests.Support;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Submissions.Tests.Api;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Submissions.Papers;
+using PolicyEngage.Submissions.Tests.Support;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.Submissions.Tests.Api;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
-namespace PolicyEngage.Gateway.Tests;
+namespace PolicyEngage.Gateway.Tests.Support;
 
 /// <summary>What a stand-in service saw of a proxied request.</summary>
 public sealed record Echo(string Service, string Method, string PathAndQuery, long BodyBytes, bool HadAuthorization);

@@ -1,6 +1,6 @@
 using PolicyEngage.ServiceDefaults.Auth;
 
-namespace PolicyEngage.Gateway.Tests;
+namespace PolicyEngage.Gateway.Tests.Support;
 
 /// <summary>Every /api route of the SPEC with its service and the roles it admits, written out independently of appsettings.json.</summary>
 public static class SpecRoutes

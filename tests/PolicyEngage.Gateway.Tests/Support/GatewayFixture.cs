@@ -1,4 +1,4 @@
-namespace PolicyEngage.Gateway.Tests;
+namespace PolicyEngage.Gateway.Tests.Support;
 
 [CollectionDefinition(Name)]
 public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>

@@ -1,23 +1,20 @@
 using PolicyEngage.Contracts;
 using PolicyEngage.Submissions.Consultations;
 using PolicyEngage.Submissions.Papers;
+using PolicyEngage.Testing.Events;
 
-namespace PolicyEngage.Submissions.Tests;
+namespace PolicyEngage.Submissions.Tests.Support;
 
-/// <summary>Builds the events and entities the paper tests start from.</summary>
+/// <summary>The consultation and papers the paper tests start from, around one fixed moment.</summary>
 internal static class PaperScenario
 {
     public static readonly DateTime Now = new(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc);
 
     public static readonly PaperText FirstText = new("Privacy by default", "Avatars must not leak location.", "Full body of the position.");
 
+    /// <summary>The scenario's consultation as RegulatorLiaison announced it the day before <see cref="Now"/>.</summary>
     public static ConsultationOpened Opened(DateTime? closesAt = null) =>
-        new(Guid.NewGuid(), Guid.NewGuid(), "REG-2026-01", "Metaverse privacy", "Call for positions", closesAt ?? Now.AddDays(30))
-        {
-            EventId = Guid.NewGuid(),
-            OccurredAt = Now.AddDays(-1),
-            Actor = "liaison",
-        };
+        ConsultationEvents.Opened(reference: "REG-2026-01", closesAt: closesAt ?? Now.AddDays(30), occurredAt: Now.AddDays(-1));
 
     public static ConsultationReplica OpenConsultation(DateTime? closesAt = null) => ConsultationReplica.Opened(Opened(closesAt));
 
@@ -28,11 +25,8 @@ internal static class PaperScenario
         return paper;
     }
 
+    /// <summary>Reviews' decision on one of <paramref name="paper"/>'s versions, an hour after <see cref="Now"/>.</summary>
     public static ReviewCompleted Review(Paper paper, int version, ReviewOutcome outcome) =>
-        new(paper.ConsultationId, paper.Id, version, paper.Versions.Single(v => v.Number == version).ContentHash, Guid.NewGuid(), outcome, "Reviewer comment")
-        {
-            EventId = Guid.NewGuid(),
-            OccurredAt = Now.AddHours(1),
-            Actor = "reviewer-1",
-        };
+        ReviewEvents.Completed(paper.ConsultationId, paper.Id, version, outcome, paper.Versions.Single(v => v.Number == version).ContentHash)
+            with { OccurredAt = Now.AddHours(1) };
 }

@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 
-namespace PolicyEngage.Gateway.Tests;
+namespace PolicyEngage.Gateway.Tests.Support;
 
 public static class Http
 {
@@ -13,16 +12,6 @@ public static class Http
         var request = new HttpRequestMessage(method, path) { Content = content };
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client.SendAsync(request);
-    }
-
-    /// <summary>Asserts an RFC 7807 answer with the status, and returns its JSON.</summary>
-    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        return problem;
     }
 
     /// <summary>Asserts the stand-in service answered, and returns what it saw.</summary>

@@ -5,7 +5,7 @@ using PolicyEngage.Audit.Data;
 using PolicyEngage.Contracts;
 using MessageHeaders = PolicyEngage.ServiceDefaults.Messaging.MessageHeaders;
 
-namespace PolicyEngage.Audit.Tests;
+namespace PolicyEngage.Audit.Tests.Support;
 
 internal static class BusPublishing
 {

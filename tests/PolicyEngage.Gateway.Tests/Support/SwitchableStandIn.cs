@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace PolicyEngage.Gateway.Tests;
+namespace PolicyEngage.Gateway.Tests.Support;
 
 /// <summary>
 /// One stand-in service on a fixed loopback port that a test stops and starts again, as an operator restarts a service,

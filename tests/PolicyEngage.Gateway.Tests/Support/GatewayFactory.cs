@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace PolicyEngage.Gateway.Tests;
+namespace PolicyEngage.Gateway.Tests.Support;
 
 /// <summary>
 /// The real gateway on a real Kestrel port, so that Kestrel's body limit and headers are part of what is tested,

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using Xunit;
 
-namespace PolicyEngage.Submissions.Tests.Api;
+namespace PolicyEngage.Testing;
 
 /// <summary>What every error answer must be: RFC 7807 with the right status, and nothing of the server's insides.</summary>
-internal static class ProblemAssert
+public static class ProblemAssert
 {
+    /// <summary>Asserts the problem answer and returns its JSON.</summary>
     public static async Task<JsonElement> IsProblemAsync(HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace PolicyEngage.Audit.Tests;
+namespace PolicyEngage.Audit.Tests.Support;
 
 /// <summary>The SPEC's published hash, written here independently of the service's code.</summary>
 internal static class SpecHash

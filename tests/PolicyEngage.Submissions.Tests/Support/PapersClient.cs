@@ -6,7 +6,7 @@ using System.Text.Json;
 using PolicyEngage.ServiceDefaults.Json;
 using PolicyEngage.Submissions.Papers;
 
-namespace PolicyEngage.Submissions.Tests.Api;
+namespace PolicyEngage.Submissions.Tests.Support;
 
 /// <summary>The papers API as an author's client calls it, with <c>If-Match</c> sent verbatim when given.</summary>
 internal static class PapersClient

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PolicyEngage.Gateway.Tests;
+namespace PolicyEngage.Gateway.Tests.Support;
 
 /// <summary>
 /// A port whose accept queue is full and never drained, so that the kernel drops further connection attempts and they

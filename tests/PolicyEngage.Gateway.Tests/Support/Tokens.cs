@@ -5,7 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Testing;
 
-namespace PolicyEngage.Gateway.Tests;
+namespace PolicyEngage.Gateway.Tests.Support;
 
 /// <summary>Tokens minted by the tests themselves, good or deliberately bad.</summary>
 public static class Tokens

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using PolicyEngage.Testing;
 
-namespace PolicyEngage.ServiceDefaults.Tests;
+namespace PolicyEngage.ServiceDefaults.Tests.Support;
 
 /// <summary>
 /// A service or the gateway run as a real process from its build output (<c>dotnet PolicyEngage.X.dll</c>), its
