@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using PolicyEngage.Testing;
+using PolicyEngage.Faults.Tests.Support;
 
 namespace PolicyEngage.Faults.Tests.Load;
 

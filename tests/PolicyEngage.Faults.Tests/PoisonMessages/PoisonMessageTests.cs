@@ -3,7 +3,8 @@ using System.Text;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Hashing;
 using PolicyEngage.Testing;
-using static PolicyEngage.Faults.Tests.ConsultationSteps;
+using static PolicyEngage.Faults.Tests.Support.ConsultationSteps;
+using PolicyEngage.Faults.Tests.Support;
 
 namespace PolicyEngage.Faults.Tests.PoisonMessages;
 

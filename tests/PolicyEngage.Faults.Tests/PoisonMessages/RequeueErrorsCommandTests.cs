@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using PolicyEngage.Testing;
+using PolicyEngage.Faults.Tests.Support;
 
 namespace PolicyEngage.Faults.Tests.PoisonMessages;
 

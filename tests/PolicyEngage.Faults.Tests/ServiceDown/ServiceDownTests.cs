@@ -43,8 +43,7 @@ public sealed class ServiceDownTests(ITestOutputHelper output) : IAsyncLifetime
             using var response = await probe.GetAsync("/api/consultations");
             slowest = asked.Elapsed > slowest ? asked.Elapsed : slowest;
             answers++;
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.ServiceUnavailable);
             Assert.NotNull(response.Headers.RetryAfter);
             await Task.Delay(200);
         }

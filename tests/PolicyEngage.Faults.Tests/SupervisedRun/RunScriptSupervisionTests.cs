@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using PolicyEngage.Testing;
 using Xunit.Abstractions;
+using PolicyEngage.Faults.Tests.Support;
 
 namespace PolicyEngage.Faults.Tests.SupervisedRun;
 

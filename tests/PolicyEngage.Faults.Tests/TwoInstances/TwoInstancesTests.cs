@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PolicyEngage.Faults.Tests.Load;
 using PolicyEngage.Testing;
 using Xunit.Abstractions;
+using PolicyEngage.Faults.Tests.Support;
 
 namespace PolicyEngage.Faults.Tests.TwoInstances;
 

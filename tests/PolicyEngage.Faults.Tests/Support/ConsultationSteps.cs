@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using PolicyEngage.Testing;
 
-namespace PolicyEngage.Faults.Tests;
+namespace PolicyEngage.Faults.Tests.Support;
 
 /// <summary>The ordinary traffic a fault scenario keeps running through the gateway, each step waiting out the event it depends on.</summary>
 internal static class ConsultationSteps

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PolicyEngage.Faults.Tests;
+namespace PolicyEngage.Faults.Tests.Support;
 
 /// <summary>
 /// Waits for what other processes make true, returning the observation that satisfied it. The bound is wider than

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MassTransit;
 
-namespace PolicyEngage.Faults.Tests;
+namespace PolicyEngage.Faults.Tests.Support;
 
 /// <summary>The JSON envelope MassTransit wraps every message in, written by hand to put any message on a queue.</summary>
 internal static class MassTransitEnvelope

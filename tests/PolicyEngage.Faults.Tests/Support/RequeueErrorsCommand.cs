@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using PolicyEngage.Testing;
 
-namespace PolicyEngage.Faults.Tests;
+namespace PolicyEngage.Faults.Tests.Support;
 
 /// <summary>deploy/local/requeue-errors.sh, run as an operator runs it, against the test broker.</summary>
 internal static class RequeueErrorsCommand

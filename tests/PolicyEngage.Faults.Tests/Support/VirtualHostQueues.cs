@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using PolicyEngage.Testing;
 using RabbitMQ.Client;
 
-namespace PolicyEngage.Faults.Tests;
+namespace PolicyEngage.Faults.Tests.Support;
 
 /// <summary>
 /// The queues of one virtual host of the test broker as an operator sees them: the management API to look into a
