@@ -10,6 +10,7 @@ using PolicyEngage.Audit.Ledger;
 using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Testing;
+using PolicyEngage.Testing.Services;
 using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.Audit.Tests;
@@ -30,7 +31,7 @@ public sealed class InboxCarryOverTests : IDisposable
         var registered = RegulatorEvents.Registered(Guid.CreateVersion7());
         await using (var db = Context())
         {
-            await db.GetService<IMigrator>().MigrateAsync(MigrationBefore(db, "StableInboxNames"));
+            await db.GetService<IMigrator>().MigrateAsync(db.MigrationBefore("StableInboxNames"));
             // The row alone stands for the earlier receipt: a ledger entry from the redelivery would be a second one.
             db.InboxMessages.Add(new InboxMessage(registered.EventId, "LedgerConsumer`1", ConsultationStory.Start));
             await db.SaveChangesAsync();
@@ -62,14 +63,6 @@ public sealed class InboxCarryOverTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         _files.Dispose();
-    }
-
-    private static string MigrationBefore(DbContext db, string name)
-    {
-        var migrations = db.Database.GetMigrations().ToList();
-        var index = migrations.FindIndex(id => id.EndsWith($"_{name}", StringComparison.Ordinal));
-        Assert.True(index > 0, $"No migration precedes {name}.");
-        return migrations[index - 1];
     }
 
     private SqliteAuditDbContext Context() =>

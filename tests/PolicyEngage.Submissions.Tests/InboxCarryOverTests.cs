@@ -10,6 +10,7 @@ using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using PolicyEngage.Submissions.Data;
 using PolicyEngage.Submissions.Papers;
 using PolicyEngage.Testing;
+using PolicyEngage.Testing.Services;
 using static PolicyEngage.Submissions.Tests.Support.PaperScenario;
 
 namespace PolicyEngage.Submissions.Tests;
@@ -31,7 +32,7 @@ public sealed class InboxCarryOverTests : IDisposable
         Guid paperId;
         await using (var db = Context())
         {
-            await db.GetService<IMigrator>().MigrateAsync(MigrationBefore(db, "StableInboxNames"));
+            await db.GetService<IMigrator>().MigrateAsync(db.MigrationBefore("StableInboxNames"));
             var consultation = OpenConsultation();
             var paper = SubmittedPaper(consultation);
             (review, paperId) = (Review(paper, 1, ReviewOutcome.RequestChanges), paper.Id);
@@ -61,14 +62,6 @@ public sealed class InboxCarryOverTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         _files.Dispose();
-    }
-
-    private static string MigrationBefore(DbContext db, string name)
-    {
-        var migrations = db.Database.GetMigrations().ToList();
-        var index = migrations.FindIndex(id => id.EndsWith($"_{name}", StringComparison.Ordinal));
-        Assert.True(index > 0, $"No migration precedes {name}.");
-        return migrations[index - 1];
     }
 
     private SqliteSubmissionsDbContext Context() =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
 namespace PolicyEngage.Testing;
 
@@ -56,4 +57,21 @@ public static class GatewayRouteTable
 
     private static List<RouteGate> Sorted(IEnumerable<RouteGate> gates) =>
         gates.OrderBy(gate => gate.Path, StringComparer.Ordinal).ThenBy(gate => gate.Method, StringComparer.Ordinal).ToList();
+}
+
+/// <summary>
+/// The gateway's gate and the service's own name the same policy for every route, so the two cannot drift. Each
+/// service's test project derives this once, with its app and its cluster's name in the gateway's configuration.
+/// </summary>
+public abstract class EndpointsMatchGatewayRoutes(string cluster, Func<IServiceProvider> services)
+{
+    [Fact]
+    public void Every_endpoint_has_a_gateway_route_naming_the_same_policy_and_every_route_an_endpoint()
+    {
+        var gateway = GatewayRouteTable.ApiRoutesOf(cluster);
+        var endpoints = GatewayRouteTable.ApiEndpointsOf(services());
+
+        Assert.NotEmpty(endpoints);
+        Assert.Equal(gateway, endpoints);
+    }
 }
