@@ -183,6 +183,35 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
     }
 
     [Fact]
+    public async Task Two_acknowledgements_at_the_same_moment_get_the_same_receipt_and_raise_one_event()
+    {
+        const int Rounds = 25;
+        var scenario = await ConsultationWithPapersAsync();
+        await CloseAsync(scenario.ConsultationId);
+        var desks = new[] { "desk-a", "desk-b" }.Select(subject => app.ClientAs(Roles.Regulator, subject: subject, regulator: scenario.RegulatorId)).ToArray();
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var digest = await CompileAsync(scenario.ConsultationId);
+            var (id, contentHash) = (IdOf(digest), digest["contentHash"]!.GetValue<string>());
+            Assert.Equal(HttpStatusCode.Accepted, (await app.Officer().PostAsync($"/api/digests/{id}/deliver", null)).StatusCode);
+
+            var answers = await Task.WhenAll(desks.Select(desk => AcknowledgeAsync(desk, id, contentHash)));
+
+            var receipts = new List<JsonNode>();
+            foreach (var answer in answers)
+            {
+                var body = await answer.Content.ReadAsStringAsync();
+                Assert.True(answer.StatusCode == HttpStatusCode.OK, $"Round {round}: {(int)answer.StatusCode} {body}");
+                receipts.Add(JsonNode.Parse(body)!);
+            }
+            Assert.True(JsonNode.DeepEquals(receipts[0], receipts[1]), $"Round {round}: {receipts[0]} vs {receipts[1]}");
+            var acknowledged = Assert.Single(await app.OutboxAsync<DigestAcknowledged>(), e => e.DigestId == id);
+            Assert.Equal(acknowledged.AcknowledgedBy, receipts[0]["acknowledgedBy"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task A_digest_carrying_a_withdrawn_paper_is_not_delivered_until_compiled_again()
     {
         var scenario = await ConsultationWithPapersAsync();

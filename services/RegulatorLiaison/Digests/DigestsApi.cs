@@ -90,12 +90,23 @@ public static class DigestsApi
     private static async Task<Results<Ok<DigestReceipt>, ProblemHttpResult>> AcknowledgeAsync(
         Guid id, AcknowledgeDigestRequest request, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var digest = await db.Digests.SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (digest is null || !digest.IsVisibleToRegulator(user.RegulatorId())) return Problems.NotFound("digest");
+        for (var attempt = 1; ; attempt++)
+        {
+            var digest = await db.Digests.SingleOrDefaultAsync(d => d.Id == id, ct);
+            if (digest is null || !digest.IsVisibleToRegulator(user.RegulatorId())) return Problems.NotFound("digest");
 
-        var receipt = digest.Acknowledge(request.ContentHash!, user.Subject(), clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(receipt);
+            var receipt = digest.Acknowledge(request.ContentHash!, user.Subject(), clock.GetUtcNow().UtcDateTime);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(receipt);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt == 1)
+            {
+                // An acknowledgement at the same moment committed first: its receipt is the receipt; read it back.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     private static async Task<Ok<List<InboxEntryResponse>>> InboxAsync(ClaimsPrincipal user, RegulatorLiaisonDbContext db, CancellationToken ct)
