@@ -6,7 +6,7 @@ namespace PolicyEngage.Gateway.ApiReference;
 /// <c>/docs</c>: Scalar's interactive reference over the four services' documents, which the gateway proxies at
 /// <c>/openapi/{name}.json</c> (the "openapi-*" routes). Anonymous, like the documents. Scalar's script and styles are
 /// served from its package under /docs; what would reach a third-party host (the CDN fonts, telemetry, the AI agent,
-/// MCP) is turned off, so the page works offline and tells no one who reads it.
+/// MCP, the toolbar of Scalar's hosted services) is turned off, so the page works offline and tells no one who reads it.
 /// </summary>
 public static class ApiReferencePage
 {
@@ -31,7 +31,8 @@ public static class ApiReferencePage
                 .DisableDefaultFonts()
                 .DisableTelemetry()
                 .DisableAgent()
-                .DisableMcp();
+                .DisableMcp()
+                .HideDeveloperTools();
             foreach (var (name, title) in Documents) options.AddDocument(name, title);
         }).AllowAnonymous();
         return app;
