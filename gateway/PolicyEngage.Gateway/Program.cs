@@ -16,7 +16,7 @@ builder.AddProxyResilience();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
-if (app.Environment.IsProduction()) app.UseHsts();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
@@ -28,8 +28,8 @@ app.UseAuthorization();
 
 app.MapHealthEndpoints();
 app.MapApiReferencePage();
-// Locally signed tokens only where the local key is what the services trust: never in Production, never beside an identity provider.
-if (!app.Environment.IsProduction() && app.Services.GetRequiredService<JwtOptions>().Authority is not { Length: > 0 })
+// Locally signed tokens only where the local key is what the services trust: only in Development, never beside an identity provider.
+if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<JwtOptions>().Authority is not { Length: > 0 })
     app.MapDevTokenApi();
 app.MapReverseProxy(proxy =>
 {

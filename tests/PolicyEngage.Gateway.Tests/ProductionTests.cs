@@ -6,18 +6,27 @@ using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
-/// <summary>A Production gateway with a secret of its own (Production refuses the development key).</summary>
-public sealed class ProductionGateway : IDisposable
+/// <summary>A gateway outside Development with a secret of its own (every such environment refuses the development key).</summary>
+public abstract class GatewayOutsideDevelopment(string environment) : IDisposable
 {
-    public GatewayFactory Gateway { get; } = GatewayFactory.Start("Production",
+    public GatewayFactory Gateway { get; } = GatewayFactory.Start(environment,
         [KeyValuePair.Create("Auth:SigningKey", (string?)"a-production-secret-that-only-this-test-knows-0123456789")]);
 
     public void Dispose() => Gateway.Dispose();
 }
 
-public sealed class ProductionTests(ProductionGateway production) : IClassFixture<ProductionGateway>
+public sealed class ProductionGateway() : GatewayOutsideDevelopment("Production");
+
+public sealed class StagingGateway() : GatewayOutsideDevelopment("Staging");
+
+public sealed class ProductionTests(ProductionGateway production) : OutsideDevelopmentTests(production), IClassFixture<ProductionGateway>;
+
+public sealed class StagingTests(StagingGateway staging) : OutsideDevelopmentTests(staging), IClassFixture<StagingGateway>;
+
+/// <summary>Development only means Development: what holds in Production holds in every other environment.</summary>
+public abstract class OutsideDevelopmentTests(GatewayOutsideDevelopment gateway)
 {
-    private readonly HttpClient _client = production.Gateway.CreateClient();
+    private readonly HttpClient _client = gateway.Gateway.CreateClient();
 
     [Fact]
     public async Task The_gateway_is_up_and_healthy()

@@ -41,6 +41,14 @@ public sealed class TokenValidationTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_token_without_a_subject_is_401()
+    {
+        var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, TestTokens.Issue(Roles.Auditor, subject: null));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task The_same_token_correctly_signed_and_current_is_admitted()
     {
         var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, Tokens.For(Roles.Auditor));

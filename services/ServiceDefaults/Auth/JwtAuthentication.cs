@@ -56,11 +56,12 @@ public static class JwtAuthentication
         var options = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
         if (options.Authority is { Length: > 0 }) return options;
 
-        if (environment.IsProduction())
+        // Outside Development nothing runs on development defaults: Staging or Testing is as public as Production.
+        if (!environment.IsDevelopment())
         {
             if (string.IsNullOrWhiteSpace(options.SigningKey) || options.SigningKey == DevelopmentSigningKey.Value)
                 throw new InvalidOperationException(
-                    "Refusing to start in Production without a signing key of its own: set Auth:Authority (an identity provider) " +
+                    $"Refusing to start in {environment.EnvironmentName} without a signing key of its own: set Auth:Authority (an identity provider) " +
                     "or Auth:SigningKey (a secret of at least 32 bytes, not the development key).");
         }
         else
@@ -72,10 +73,19 @@ public static class JwtAuthentication
         return options;
     }
 
-    /// <summary>A token whose role needs a scope (org, regulator) but lacks it proves nothing about its tenant: 401.</summary>
+    /// <summary>
+    /// A token without a subject, or whose role needs a scope (org, regulator) but lacks it, proves nothing about who
+    /// calls or for which tenant: 401.
+    /// </summary>
     private static Task RequireScopeClaim(TokenValidatedContext context)
     {
         var principal = context.Principal!;
+        // Every change and event names its actor by the subject: a token that names no one admits no one.
+        if (string.IsNullOrWhiteSpace(principal.FindFirst(PolicyEngageClaims.Subject)?.Value))
+        {
+            context.Fail("The token has no subject.");
+            return Task.CompletedTask;
+        }
         var roles = principal.FindAll(PolicyEngageClaims.Role).Select(c => c.Value).ToList();
         if (roles.Count == 0)
         {

@@ -69,8 +69,9 @@ public static class ServiceMessaging
     {
         var faults = builder.Configuration.GetSection(FaultInjectionOptions.Section);
         if (!faults.GetChildren().Any()) return;
-        if (builder.Environment.IsProduction())
-            throw new InvalidOperationException($"Refusing to start in Production with {FaultInjectionOptions.Section} configured: it exists to crash processes in tests.");
+        if (!builder.Environment.IsDevelopment())
+            throw new InvalidOperationException(
+                $"Refusing to start in {builder.Environment.EnvironmentName} with {FaultInjectionOptions.Section} configured: it exists to crash processes in tests.");
         builder.Services.Configure<FaultInjectionOptions>(faults);
         builder.Services.AddConsumeObserver<FaultInjectionObserver>();
     }

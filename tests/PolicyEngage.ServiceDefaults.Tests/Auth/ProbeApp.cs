@@ -72,7 +72,7 @@ internal sealed class ProbeApp : IAsyncDisposable
     }
 
     /// <summary>The control: the endpoint answers 200 with the token's subject.</summary>
-    public async Task AssertAdmittedAsync(string path, string token, string subject)
+    public async Task AssertAdmittedAsync(string path, string token, string? subject)
     {
         using var response = await GetAsync(path, token);
 

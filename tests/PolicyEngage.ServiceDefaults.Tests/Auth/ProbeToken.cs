@@ -17,7 +17,7 @@ internal sealed record ProbeToken
     // SPEC: issuer policyengage-local and audience policyengage for local runs.
     public string Issuer { get; init; } = "policyengage-local";
     public string Audience { get; init; } = "policyengage";
-    public string Subject { get; init; } = "probe-user";
+    public string? Subject { get; init; } = "probe-user";
     public IReadOnlyList<string> RoleClaims { get; init; } = [];
     public string? Organisation { get; init; }
     public string? Regulator { get; init; }
@@ -35,7 +35,8 @@ internal sealed record ProbeToken
 
     public string Signed()
     {
-        var claims = new Dictionary<string, object> { [PolicyEngageClaims.Subject] = Subject };
+        var claims = new Dictionary<string, object>();
+        if (Subject is not null) claims[PolicyEngageClaims.Subject] = Subject;
         if (RoleClaims.Count == 1) claims[PolicyEngageClaims.Role] = RoleClaims[0];
         if (RoleClaims.Count > 1) claims[PolicyEngageClaims.Role] = RoleClaims.ToArray();
         if (Organisation is not null) claims[PolicyEngageClaims.Organisation] = Organisation;

@@ -28,6 +28,19 @@ public sealed class ProductionKeyTests
     }
 
     [Theory]
+    [InlineData("Staging", null)]
+    [InlineData("Staging", DevelopmentSigningKey.Value)]
+    [InlineData("Testing", DevelopmentSigningKey.Value)]
+    public void Every_environment_but_Development_refuses_the_development_defaults_too(string environment, string? signingKey)
+    {
+        var builder = ProbeApp.CreateBuilder(environment, signingKey is null ? [] : new Dictionary<string, string?> { ["Auth:SigningKey"] = signingKey });
+
+        var refusal = Assert.Throws<InvalidOperationException>(() => builder.AddServiceDefaults());
+
+        Assert.Contains($"Refusing to start in {environment} without a signing key of its own", refusal.Message);
+    }
+
+    [Theory]
     [InlineData("a-production-secret-of-32-bytes!")]
     [InlineData("éééééééééééééééé")] // 16 characters, 32 bytes of UTF-8: the bound counts bytes
     public async Task Production_starts_with_a_key_of_its_own_of_at_least_32_bytes(string signingKey)

@@ -132,6 +132,16 @@ public sealed class TokenValidationTests(DevelopmentProbe probe) : IClassFixture
     }
 
     [Fact]
+    public async Task A_token_without_a_subject_is_401_where_any_signed_in_caller_is_welcome()
+    {
+        var control = ProbeToken.For(Roles.Auditor);
+
+        await _app.AssertAdmittedAsync(ProbeApp.SignedIn, control.Signed(), control.Subject);
+        await _app.AssertTokenRefusedAsync(ProbeApp.SignedIn, (control with { Subject = null }).Signed());
+        await _app.AssertTokenRefusedAsync(ProbeApp.SignedIn, (control with { Subject = " " }).Signed());
+    }
+
+    [Fact]
     public async Task A_second_role_lacking_its_scope_claim_spoils_the_whole_token()
     {
         var control = ProbeToken.For(Roles.Auditor) with { RoleClaims = [Roles.Auditor, Roles.PolicyAuthor], Organisation = "acme" };

@@ -4,7 +4,7 @@ using PolicyEngage.Testing;
 namespace PolicyEngage.ServiceDefaults.Tests.Messaging;
 
 /// <summary>
-/// The fault suite's failpoints kill processes on purpose: a service started in Production with any of them set
+/// The fault suite's failpoints kill processes on purpose: a service started outside Development with any of them set
 /// refuses to start, whatever else is right about its configuration.
 /// </summary>
 public sealed class FaultInjectionRefusalTests
@@ -12,16 +12,17 @@ public sealed class FaultInjectionRefusalTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     [Theory]
-    [InlineData("Submissions", "FaultInjection__KillAfterConsuming", "1")]
-    [InlineData("Reviews", "FaultInjection__ConsumeDelay", "00:00:01")]
-    [InlineData("RegulatorLiaison", "FaultInjection__KillAfterConsuming", "10")]
-    [InlineData("Audit", "FaultInjection__ConsumeDelay", "00:00:00.100")]
-    public async Task A_Production_service_with_a_failpoint_set_refuses_to_start(string program, string failpoint, string value)
+    [InlineData("Production", "Submissions", "FaultInjection__KillAfterConsuming", "1")]
+    [InlineData("Production", "Reviews", "FaultInjection__ConsumeDelay", "00:00:01")]
+    [InlineData("Production", "RegulatorLiaison", "FaultInjection__KillAfterConsuming", "10")]
+    [InlineData("Production", "Audit", "FaultInjection__ConsumeDelay", "00:00:00.100")]
+    [InlineData("Staging", "Reviews", "FaultInjection__KillAfterConsuming", "1")]
+    public async Task A_service_outside_Development_with_a_failpoint_set_refuses_to_start(string environment, string program, string failpoint, string value)
     {
         using var data = new TempDirectory();
         await using var process = BuiltProgram.Start(program, data.Path, new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
             ["Urls"] = "http://127.0.0.1:0",
             ["Database__DataDirectory"] = data.Path,
             ["RabbitMq__Port"] = "1",
@@ -33,6 +34,6 @@ public sealed class FaultInjectionRefusalTests
 
         Assert.True(exitCode is not null, $"{program} was still running after {Bound}:\n{process.Output}");
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("Refusing to start in Production with FaultInjection configured", process.Output);
+        Assert.Contains($"Refusing to start in {environment} with FaultInjection configured", process.Output);
     }
 }
