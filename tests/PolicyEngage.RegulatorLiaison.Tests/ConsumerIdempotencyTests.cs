@@ -13,6 +13,9 @@ namespace PolicyEngage.RegulatorLiaison.Tests;
 /// <summary>The consumers on a real SQLite file behind MassTransit's in-memory harness: a redelivered message id changes nothing.</summary>
 public sealed class ConsumerIdempotencyTests : IAsyncLifetime
 {
+    /// <summary>No close time: the consultation is still open, so no submission is late.</summary>
+    private static readonly DateTime? OpenConsultation = null;
+
     private readonly Guid _consultationId = Guid.CreateVersion7();
     private ConsumerHarness<RegulatorLiaisonDbContext, SqliteRegulatorLiaisonDbContext> _consumers = null!;
 
@@ -61,8 +64,8 @@ public sealed class ConsumerIdempotencyTests : IAsyncLifetime
         await _consumers.DeliverAsync(submitted);
 
         var paper = await PaperAsync(submitted.PaperId);
-        Assert.Equal(PaperStanding.Approved, paper.Standing);
-        Assert.Equal(submitted.Body, paper.Position?.Body);
+        Assert.Equal(PaperStanding.Approved, paper.StandingAt(OpenConsultation));
+        Assert.Equal(submitted.Body, paper.PositionAt(OpenConsultation)?.Body);
     }
 
     [Fact]
@@ -76,6 +79,6 @@ public sealed class ConsumerIdempotencyTests : IAsyncLifetime
 
         var paper = await PaperAsync(submitted.PaperId);
         Assert.Equal(("acme", withdrawn.OccurredAt, 1), (paper.Organisation, paper.WithdrawnAt, paper.WithdrawnVersion));
-        Assert.Equal(PaperStanding.Withdrawn, paper.Standing);
+        Assert.Equal(PaperStanding.Withdrawn, paper.StandingAt(OpenConsultation));
     }
 }

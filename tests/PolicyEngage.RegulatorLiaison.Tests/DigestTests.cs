@@ -28,6 +28,16 @@ public sealed class DigestTests
         return paper;
     }
 
+    /// <summary>Accepted by Submissions while its replica had not yet heard of the close.</summary>
+    private TrackedPaper SubmittedAfterTheClose(string organisation, ReviewOutcome? outcome = null)
+    {
+        var paper = new TrackedPaper(Guid.CreateVersion7(), _consultation.Id);
+        var submitted = PaperEvents.Submitted(_consultation.Id, paper.PaperId, 1, organisation) with { OccurredAt = _consultation.ClosedAt!.Value.AddSeconds(1) };
+        paper.RecordSubmission(submitted);
+        if (outcome is { } decided) paper.RecordReview(ReviewEvents.Completed(submitted, decided));
+        return paper;
+    }
+
     private TrackedPaper Withdraw(TrackedPaper paper)
     {
         paper.RecordWithdrawal(PaperEvents.Withdrawn(paper.PaperId, paper.LatestSubmitted!.Version, paper.Organisation!, _consultation.Id)
@@ -71,8 +81,36 @@ public sealed class DigestTests
                 .Select(p => (p.PaperId, p.LatestSubmitted!.Version, p.LatestSubmitted.Body!)),
             document.Positions.Select(p => (p.PaperId, p.Version, p.Body)));
         Assert.Equal(2, document.Positions.Single(p => p.PaperId == betaFirst.PaperId).Version);
-        Assert.Equal(new DigestStatistics(Positions: 3, Organisations: 2, PendingReview: 2, Rejected: 1, Withdrawn: 1), document.Statistics);
+        Assert.Equal(new DigestStatistics(Positions: 3, Organisations: 2, PendingReview: 2, Rejected: 1, Withdrawn: 1, Late: 0), document.Statistics);
         Assert.Equal(document.Positions.Select(p => (p.PaperId, p.Version, p.ContentHash)), digest.Papers.Select(p => (p.PaperId, p.Version, p.ContentHash)));
+    }
+
+    [Fact]
+    public void A_paper_submitted_after_the_close_is_counted_late_never_a_position_and_every_paper_is_counted_once()
+    {
+        var inTime = Paper("acme", ReviewOutcome.Approve);
+        var late = SubmittedAfterTheClose("beta", ReviewOutcome.Approve);
+        var lateThenWithdrawn = Withdraw(SubmittedAfterTheClose("gamma"));
+        TrackedPaper[] papers = [inTime, late, lateThenWithdrawn, Paper("delta", ReviewOutcome.Reject), Paper("epsilon")];
+
+        var statistics = Compile(papers).ReadDocument().Statistics;
+
+        Assert.Equal(new DigestStatistics(Positions: 1, Organisations: 1, PendingReview: 1, Rejected: 1, Withdrawn: 1, Late: 1), statistics);
+        Assert.Equal(papers.Length, statistics.Positions + statistics.PendingReview + statistics.Rejected + statistics.Withdrawn + statistics.Late);
+    }
+
+    [Fact]
+    public void Compiling_while_an_approved_version_s_text_has_not_arrived_is_a_state_conflict()
+    {
+        var submitted = PaperEvents.Submitted(_consultation.Id, Guid.CreateVersion7(), 1, "acme");
+        var overtaken = new TrackedPaper(submitted.PaperId, _consultation.Id);
+        overtaken.RecordReview(ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
+
+        var conflict = Assert.Throws<StateConflictException>(() => Compile(Paper("beta", ReviewOutcome.Approve), overtaken));
+
+        Assert.Contains("still arriving", conflict.Message);
+        overtaken.RecordSubmission(submitted);
+        Assert.Equal(2, Compile(overtaken, Paper("beta", ReviewOutcome.Approve)).ReadDocument().Positions.Count);
     }
 
     [Fact]

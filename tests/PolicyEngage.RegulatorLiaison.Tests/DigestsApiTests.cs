@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.ServiceDefaults.Json;
+using PolicyEngage.Testing;
 using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.RegulatorLiaison.Tests;
@@ -58,11 +61,17 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
     private async Task CloseAsync(Guid consultationId) =>
         Assert.Equal(HttpStatusCode.OK, (await app.Officer().PostAsync($"/api/consultations/{consultationId}/close", null)).StatusCode);
 
+    /// <summary>Compiles, and checks on every digest compiled that each tracked paper is counted in exactly one bucket.</summary>
     private async Task<JsonObject> CompileAsync(Guid consultationId)
     {
         var response = await app.Officer().PostAsync($"/api/consultations/{consultationId}/digests", null);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        var digest = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+        var statistics = digest["statistics"]!;
+        var counted = new[] { "positions", "pendingReview", "rejected", "withdrawn", "late" }.Sum(bucket => statistics[bucket]!.GetValue<int>());
+        Assert.Equal(await app.ReadAsync(db => db.TrackedPapers.CountAsync(p => p.ConsultationId == consultationId)), counted);
+        return digest;
     }
 
     private static Guid IdOf(JsonObject digest) => digest["id"]!.GetValue<Guid>();
@@ -118,7 +127,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
             [(scenario.Acme.PaperId, scenario.Acme.Body, scenario.Acme.Summary), (scenario.Beta.PaperId, scenario.Beta.Body, scenario.Beta.Summary)],
             digest["positions"]!.AsArray().Select(p => (p!["paperId"]!.GetValue<Guid>(), p["body"]!.GetValue<string>(), p["summary"]!.GetValue<string>())));
         Assert.True(JsonNode.DeepEquals(
-            JsonNode.Parse("""{"positions":2,"organisations":2,"pendingReview":1,"rejected":1,"withdrawn":1}"""), digest["statistics"]));
+            JsonNode.Parse("""{"positions":2,"organisations":2,"pendingReview":1,"rejected":1,"withdrawn":1,"late":0}"""), digest["statistics"]));
 
         var read = JsonNode.Parse(await app.ClientAs(Roles.Auditor).GetStringAsync($"/api/digests/{IdOf(digest)}"))!.AsObject();
         Assert.True(JsonNode.DeepEquals(Hashed(digest), Hashed(read)));
@@ -209,6 +218,62 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
             var acknowledged = Assert.Single(await app.OutboxAsync<DigestAcknowledged>(), e => e.DigestId == id);
             Assert.Equal(acknowledged.AcknowledgedBy, receipts[0]["acknowledgedBy"]!.GetValue<string>());
         }
+    }
+
+    [Fact]
+    public async Task Compiling_while_an_approved_version_s_text_is_still_on_its_way_is_409_until_it_arrives()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+        var overtaken = PaperEvents.Submitted(scenario.ConsultationId, Guid.CreateVersion7(), 1, "omega");
+        await app.PublishAsync(ReviewEvents.Completed(overtaken, ReviewOutcome.Approve));
+        await CloseAsync(scenario.ConsultationId);
+
+        var refused = await app.Officer().PostAsync($"/api/consultations/{scenario.ConsultationId}/digests", null);
+
+        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Contains("still arriving", problem.GetProperty("detail").GetString());
+        await app.PublishAsync(overtaken);
+        var digest = await CompileAsync(scenario.ConsultationId);
+        Assert.Contains(digest["positions"]!.AsArray(), p => p!["paperId"]!.GetValue<Guid>() == overtaken.PaperId);
+    }
+
+    [Fact]
+    public async Task A_version_submitted_after_the_close_is_counted_late_and_is_never_a_position()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+        await CloseAsync(scenario.ConsultationId);
+        // Accepted by Submissions while its replica lagged: the event's own time is after the close.
+        var late = PaperEvents.Submitted(scenario.ConsultationId, Guid.CreateVersion7(), 1, "omega") with { OccurredAt = app.Clock.GetUtcNow().UtcDateTime.AddSeconds(1) };
+        await app.PublishAsync(late);
+        await app.PublishAsync(ReviewEvents.Completed(late, ReviewOutcome.Approve));
+
+        var digest = await CompileAsync(scenario.ConsultationId);
+
+        Assert.DoesNotContain(digest["positions"]!.AsArray(), p => p!["paperId"]!.GetValue<Guid>() == late.PaperId);
+        Assert.Equal(1, digest["statistics"]!["late"]!.GetValue<int>());
+        var positions = await app.ClientAs(Roles.Auditor).GetFromJsonAsync<JsonElement>($"/api/consultations/{scenario.ConsultationId}/positions");
+        Assert.DoesNotContain(positions.EnumerateArray(), p => p.GetProperty("paperId").GetGuid() == late.PaperId);
+    }
+
+    [Fact]
+    public async Task A_digest_compiled_before_late_was_counted_keeps_its_shape_and_its_hash()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+        await CloseAsync(scenario.ConsultationId);
+        var current = await CompileAsync(scenario.ConsultationId);
+        // The document as the previous format stored it: no "late" in its statistics, hashed without it.
+        var earlier = Hashed(current);
+        earlier["statistics"]!.AsObject().Remove("late");
+        var earlierHash = IndependentCanonicalJson.Sha256HexOf(earlier);
+        await app.ReadAsync(db => db.Database.ExecuteSqlAsync(
+            $"UPDATE Digests SET Document = {earlier.ToJsonString(JsonDefaults.Options)}, ContentHash = {earlierHash} WHERE Id = {IdOf(current)}"));
+
+        var read = JsonNode.Parse(await app.ClientAs(Roles.Auditor).GetStringAsync($"/api/digests/{IdOf(current)}"))!.AsObject();
+
+        Assert.False(read["statistics"]!.AsObject().ContainsKey("late"));
+        Assert.True(JsonNode.DeepEquals(earlier, Hashed(read)));
+        Assert.Equal(earlierHash, IndependentCanonicalJson.Sha256HexOf(Hashed(read)));
+        Assert.Equal(earlierHash, read["contentHash"]!.GetValue<string>());
     }
 
     [Fact]

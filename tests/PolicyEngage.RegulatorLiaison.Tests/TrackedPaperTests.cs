@@ -8,6 +8,9 @@ namespace PolicyEngage.RegulatorLiaison.Tests;
 /// <summary>The replica must reach the same state whatever order the bus delivers the events in.</summary>
 public sealed class TrackedPaperTests
 {
+    /// <summary>No close time: the consultation is still open, so no submission is late.</summary>
+    private static readonly DateTime? OpenConsultation = null;
+
     private static readonly Guid ConsultationId = Guid.CreateVersion7();
 
     private static TrackedPaper Apply(params IntegrationEvent[] events)
@@ -34,12 +37,50 @@ public sealed class TrackedPaperTests
     };
 
     [Fact]
+    public void A_version_submitted_after_the_close_is_late_and_never_a_position_even_approved()
+    {
+        var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var paper = Apply(submitted, ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
+
+        Assert.Equal(PaperStanding.Late, paper.StandingAt(submitted.OccurredAt.AddTicks(-1)));
+        Assert.Null(paper.PositionAt(submitted.OccurredAt.AddTicks(-1)));
+        // Submitted at the very moment of the close, or before it: in time.
+        Assert.Equal(PaperStanding.Approved, paper.StandingAt(submitted.OccurredAt));
+        Assert.NotNull(paper.PositionAt(submitted.OccurredAt));
+    }
+
+    [Fact]
+    public void A_late_paper_withdrawn_counts_as_withdrawn_and_lateness_is_judged_by_its_latest_version()
+    {
+        var first = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var second = PaperEvents.Submitted(ConsultationId, first.PaperId, 2, "acme") with { OccurredAt = first.OccurredAt.AddHours(2) };
+        var closedBetween = first.OccurredAt.AddHours(1);
+
+        var resubmittedLate = Apply(first, ReviewEvents.Completed(first, ReviewOutcome.RequestChanges), second);
+        var withdrawnAfterward = Apply(first, second, PaperEvents.Withdrawn(second));
+
+        Assert.Equal(PaperStanding.Late, resubmittedLate.StandingAt(closedBetween));
+        Assert.Equal(PaperStanding.Withdrawn, withdrawnAfterward.StandingAt(closedBetween));
+    }
+
+    [Fact]
+    public void A_decision_that_overtook_its_submission_leaves_the_paper_awaiting_its_text_until_it_arrives()
+    {
+        var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var paper = Apply(ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
+
+        Assert.True(paper.IsAwaitingText);
+        paper.RecordSubmission(submitted);
+        Assert.False(paper.IsAwaitingText);
+    }
+
+    [Fact]
     public void A_submitted_version_awaits_review()
     {
         var paper = Apply(PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme"));
 
-        Assert.Equal(PaperStanding.PendingReview, paper.Standing);
-        Assert.Null(paper.Position);
+        Assert.Equal(PaperStanding.PendingReview, paper.StandingAt(OpenConsultation));
+        Assert.Null(paper.PositionAt(OpenConsultation));
     }
 
     [Fact]
@@ -49,10 +90,10 @@ public sealed class TrackedPaperTests
 
         var paper = Apply(submitted, ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
 
-        Assert.Equal(PaperStanding.Approved, paper.Standing);
+        Assert.Equal(PaperStanding.Approved, paper.StandingAt(OpenConsultation));
         Assert.Equal(
             new Position(submitted.PaperId, 1, submitted.ContentHash, "acme", submitted.Title, submitted.Summary, submitted.Body),
-            paper.Position);
+            paper.PositionAt(OpenConsultation));
     }
 
     [Theory]
@@ -64,8 +105,8 @@ public sealed class TrackedPaperTests
 
         var paper = Apply(submitted, ReviewEvents.Completed(submitted, outcome));
 
-        Assert.Equal(expected, paper.Standing);
-        Assert.Null(paper.Position);
+        Assert.Equal(expected, paper.StandingAt(OpenConsultation));
+        Assert.Null(paper.PositionAt(OpenConsultation));
     }
 
     [Fact]
@@ -77,14 +118,14 @@ public sealed class TrackedPaperTests
         var paper = new TrackedPaper(submitted.PaperId, ConsultationId);
         paper.RecordReview(review);
 
-        Assert.Equal(PaperStanding.Approved, paper.Standing);
-        Assert.Null(paper.Position); // approved, but there is no text to put before a regulator yet
+        Assert.Equal(PaperStanding.Approved, paper.StandingAt(OpenConsultation));
+        Assert.Null(paper.PositionAt(OpenConsultation)); // approved, but there is no text to put before a regulator yet
         Assert.Null(paper.Organisation);
 
         paper.RecordSubmission(submitted);
 
-        Assert.Equal(submitted.Body, paper.Position?.Body);
-        Assert.Equal("acme", paper.Position?.Organisation);
+        Assert.Equal(submitted.Body, paper.PositionAt(OpenConsultation)?.Body);
+        Assert.Equal("acme", paper.PositionAt(OpenConsultation)?.Organisation);
         Assert.Single(paper.Versions);
     }
 
@@ -95,8 +136,8 @@ public sealed class TrackedPaperTests
 
         var paper = Apply(submitted, PaperEvents.Withdrawn(submitted), ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
 
-        Assert.Equal(PaperStanding.Withdrawn, paper.Standing);
-        Assert.Null(paper.Position);
+        Assert.Equal(PaperStanding.Withdrawn, paper.StandingAt(OpenConsultation));
+        Assert.Null(paper.PositionAt(OpenConsultation));
         Assert.Equal(ReviewOutcome.Approve, paper.LatestSubmitted?.Outcome);
     }
 
@@ -107,9 +148,9 @@ public sealed class TrackedPaperTests
 
         var paper = Apply(PaperEvents.Withdrawn(submitted), ReviewEvents.Completed(submitted, ReviewOutcome.Approve), submitted);
 
-        Assert.Equal(PaperStanding.Withdrawn, paper.Standing);
+        Assert.Equal(PaperStanding.Withdrawn, paper.StandingAt(OpenConsultation));
         Assert.Equal(1, paper.WithdrawnVersion);
-        Assert.Null(paper.Position);
+        Assert.Null(paper.PositionAt(OpenConsultation));
     }
 
     [Fact]
@@ -120,13 +161,13 @@ public sealed class TrackedPaperTests
         var second = PaperEvents.Submitted(ConsultationId, paperId, 2, "acme", title: "Revised");
 
         var resubmitted = Apply(first, ReviewEvents.Completed(first, ReviewOutcome.RequestChanges), second);
-        Assert.Equal(PaperStanding.PendingReview, resubmitted.Standing);
+        Assert.Equal(PaperStanding.PendingReview, resubmitted.StandingAt(OpenConsultation));
 
         // Version 2's approval overtakes everything about version 1.
         var paper = Apply(ReviewEvents.Completed(second, ReviewOutcome.Approve), second, ReviewEvents.Completed(first, ReviewOutcome.RequestChanges), first);
 
-        Assert.Equal(PaperStanding.Approved, paper.Standing);
-        Assert.Equal((2, "Revised", second.ContentHash), (paper.Position?.Version, paper.Position?.Title, paper.Position?.ContentHash));
+        Assert.Equal(PaperStanding.Approved, paper.StandingAt(OpenConsultation));
+        Assert.Equal((2, "Revised", second.ContentHash), (paper.PositionAt(OpenConsultation)?.Version, paper.PositionAt(OpenConsultation)?.Title, paper.PositionAt(OpenConsultation)?.ContentHash));
     }
 
     [Fact]
@@ -139,7 +180,7 @@ public sealed class TrackedPaperTests
             return Apply(submitted, ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
         }
 
-        var positions = Position.Of([
+        var positions = Position.Of(closedAt: OpenConsultation, papers: [
             Approved(Id('b'), "beta"), Approved(Id('a'), "beta"), Approved(Id('f'), "Zeta"), Approved(Id('1'), "acme"),
             Apply(PaperEvents.Submitted(ConsultationId, Id('0'), 1, "aaa-pending")),
         ]);

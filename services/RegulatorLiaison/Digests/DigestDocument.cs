@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using PolicyEngage.RegulatorLiaison.Consultations;
 using PolicyEngage.RegulatorLiaison.Positions;
+using PolicyEngage.ServiceDefaults.Errors;
 using PolicyEngage.ServiceDefaults.Hashing;
 using PolicyEngage.ServiceDefaults.Json;
 
@@ -21,15 +23,22 @@ public sealed record DigestDocument(
 {
     public static DigestDocument Compile(Guid id, Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, DateTime compiledAt)
     {
-        var positions = Position.Of(papers)
+        if (papers.Any(p => p.IsAwaitingText))
+            throw new StateConflictException(
+                "Positions are still arriving: a decision on a paper has reached the liaison office before its text; compile again in a moment.");
+
+        var closedAt = consultation.ClosedAt;
+        var positions = Position.Of(papers, closedAt)
             .Select(p => new DigestPosition(p.PaperId, p.Version, p.ContentHash, p.Organisation, p.Title, p.Summary, p.Body))
             .ToList();
+        var standings = papers.Select(p => p.StandingAt(closedAt)).ToList();
         var statistics = new DigestStatistics(
             Positions: positions.Count,
             Organisations: positions.Select(p => p.Organisation).Distinct(StringComparer.Ordinal).Count(),
-            PendingReview: papers.Count(p => p.Standing == PaperStanding.PendingReview),
-            Rejected: papers.Count(p => p.Standing == PaperStanding.Rejected),
-            Withdrawn: papers.Count(p => p.Standing == PaperStanding.Withdrawn));
+            PendingReview: standings.Count(s => s == PaperStanding.PendingReview),
+            Rejected: standings.Count(s => s == PaperStanding.Rejected),
+            Withdrawn: standings.Count(s => s == PaperStanding.Withdrawn),
+            Late: standings.Count(s => s == PaperStanding.Late));
         return new DigestDocument(id, consultation.Id, consultation.RegulatorId, compiledAt, positions, statistics);
     }
 
@@ -44,7 +53,15 @@ public sealed record DigestDocument(
 public sealed record DigestPosition(Guid PaperId, int Version, string ContentHash, string Organisation, string Title, string Summary, string Body);
 
 /// <summary>
-/// <c>pendingReview</c>: submitted, not yet approved, rejected or withdrawn (changes requested counts here);
-/// <c>withdrawn</c>: withdrawn after being submitted (a draft discarded unsubmitted is never announced).
+/// Every paper with a submitted version is counted once, by its latest version: <c>withdrawn</c> (after being submitted;
+/// a draft discarded unsubmitted is never announced), else <c>late</c> (submitted after the close), else a position,
+/// else <c>rejected</c>, else <c>pendingReview</c> (changes requested counts here). <c>late</c> joined the format later:
+/// a digest compiled before it has none, and keeps none, so its published hash still holds.
 /// </summary>
-public sealed record DigestStatistics(int Positions, int Organisations, int PendingReview, int Rejected, int Withdrawn);
+public sealed record DigestStatistics(
+    int Positions,
+    int Organisations,
+    int PendingReview,
+    int Rejected,
+    int Withdrawn,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Late);

@@ -23,9 +23,10 @@ public static class PositionsApi
 
     private static async Task<Results<Ok<List<PositionResponse>>, ProblemHttpResult>> ListAsync(Guid id, RegulatorLiaisonDbContext db, CancellationToken ct)
     {
-        if (!await db.Consultations.AnyAsync(c => c.Id == id, ct)) return Problems.NotFound("consultation");
+        var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (consultation is null) return Problems.NotFound("consultation");
 
         var papers = await db.TrackedPapers.AsNoTracking().Where(p => p.ConsultationId == id).ToListAsync(ct);
-        return TypedResults.Ok(Position.Of(papers).Select(PositionResponse.Of).ToList());
+        return TypedResults.Ok(Position.Of(papers, consultation.ClosedAt).Select(PositionResponse.Of).ToList());
     }
 }

@@ -33,8 +33,14 @@ public sealed class TrackedPaper
 
     public TrackedPaperVersion? LatestSubmitted => _versions.MaxBy(v => v.Version);
 
-    public PaperStanding Standing => WithdrawnAt is not null
-        ? PaperStanding.Withdrawn
+    /// <summary>
+    /// Where the paper stands, judged by its latest submitted version, in the SPEC's order: withdrawn, else late (submitted
+    /// after the consultation closed at <paramref name="closedAt"/>, whatever Submissions' replica knew then), else its
+    /// review's outcome.
+    /// </summary>
+    public PaperStanding StandingAt(DateTime? closedAt) =>
+        WithdrawnAt is not null ? PaperStanding.Withdrawn
+        : LatestSubmitted is { SubmittedAt: { } submittedAt } && submittedAt > closedAt ? PaperStanding.Late
         : LatestSubmitted?.Outcome switch
         {
             ReviewOutcome.Approve => PaperStanding.Approved,
@@ -42,8 +48,11 @@ public sealed class TrackedPaper
             _ => PaperStanding.PendingReview,
         };
 
+    /// <summary>A decision on the latest version arrived, its submission (and so its text) not yet.</summary>
+    public bool IsAwaitingText => WithdrawnAt is null && LatestSubmitted is { HasText: false };
+
     /// <summary>The approved text, once it has arrived; null for a paper that is not (or not yet) a position.</summary>
-    public Position? Position => Standing == PaperStanding.Approved && LatestSubmitted is { HasText: true } approved
+    public Position? PositionAt(DateTime? closedAt) => StandingAt(closedAt) == PaperStanding.Approved && LatestSubmitted is { HasText: true } approved
         ? new Position(PaperId, approved.Version, approved.ContentHash, Organisation!, approved.Title!, approved.Summary!, approved.Body!)
         : null;
 
@@ -79,6 +88,7 @@ public enum PaperStanding
     Approved,
     Rejected,
     Withdrawn,
+    Late,
 }
 
 internal static class TrackedPaperQueries

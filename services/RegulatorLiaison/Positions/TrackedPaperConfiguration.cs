@@ -14,8 +14,7 @@ internal sealed class TrackedPaperConfiguration : IEntityTypeConfiguration<Track
         builder.Property(p => p.PaperId).ValueGeneratedNever();
         builder.Property(p => p.Organisation).HasMaxLength(InputBounds.Name);
         builder.Ignore(p => p.LatestSubmitted);
-        builder.Ignore(p => p.Standing);
-        builder.Ignore(p => p.Position);
+        builder.Ignore(p => p.IsAwaitingText);
         builder.HasIndex(p => p.ConsultationId);
 
         builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PaperId);

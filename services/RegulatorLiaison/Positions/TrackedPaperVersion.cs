@@ -15,6 +15,9 @@ public sealed class TrackedPaperVersion
     public string ContentHash { get; private set; } = "";
     public ReviewOutcome? Outcome { get; private set; }
 
+    /// <summary>The submission's <c>occurredAt</c>: the time Submissions froze the version, whatever its replica knew.</summary>
+    public DateTime? SubmittedAt { get; private set; }
+
     public bool HasText => Title is not null;
 
     internal static TrackedPaperVersion Submitted(PositionPaperSubmitted submitted)
@@ -38,6 +41,7 @@ public sealed class TrackedPaperVersion
         Summary = submitted.Summary;
         Body = submitted.Body;
         ContentHash = submitted.ContentHash;
+        SubmittedAt = submitted.OccurredAt;
     }
 
     /// <summary>A version is decided once; the first decision recorded stands.</summary>

@@ -198,6 +198,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");

@@ -193,6 +193,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
