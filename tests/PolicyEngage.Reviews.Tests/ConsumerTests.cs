@@ -106,6 +106,7 @@ public sealed class ConsumerTests : IAsyncLifetime
         Assert.Equal(ReviewCaseStatus.Decided, statuses[(version1.PaperId, 1)]);
         Assert.Equal(ReviewCaseStatus.Withdrawn, statuses[(version1.PaperId, 2)]);
         Assert.Equal(ReviewCaseStatus.Open, statuses[(otherPaper.PaperId, 1)]);
-        Assert.Single(await after.PaperWithdrawals.ToListAsync());
+        Assert.Equal(2, (await after.ReviewedPapers.SingleAsync(p => p.PaperId == version1.PaperId)).WithdrawnVersion);
+        Assert.Null((await after.ReviewedPapers.SingleAsync(p => p.PaperId == otherPaper.PaperId)).WithdrawnVersion);
     }
 }

@@ -11,7 +11,7 @@ public class ReviewsDbContext : ServiceDbContext
     protected ReviewsDbContext(DbContextOptions options) : base(options) { }
 
     public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
-    public DbSet<PaperWithdrawal> PaperWithdrawals => Set<PaperWithdrawal>();
+    public DbSet<ReviewedPaper> ReviewedPapers => Set<ReviewedPaper>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -20,9 +20,10 @@ public sealed class PositionPaperSubmittedConsumer(ReviewsDbContext db, TimeProv
             return;
         }
 
+        var paper = await db.ReviewedPapers.FindOrTrackAsync(message.PaperId, cancellationToken);
+        paper.RecordSubmission();
         var reviewCase = ReviewCase.Open(message, UtcNow);
-        if (await db.PaperWithdrawals.AnyAsync(w => w.PaperId == message.PaperId && w.Version >= message.Version, cancellationToken))
-            reviewCase.MarkWithdrawn();
+        if (paper.HasWithdrawn(message.Version)) reviewCase.MarkWithdrawn();
         db.ReviewCases.Add(reviewCase);
     }
 }

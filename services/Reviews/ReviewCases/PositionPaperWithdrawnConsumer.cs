@@ -11,8 +11,8 @@ public sealed class PositionPaperWithdrawnConsumer(ReviewsDbContext db, TimeProv
 {
     protected override async Task Apply(PositionPaperWithdrawn message, CancellationToken cancellationToken)
     {
-        if (await db.PaperWithdrawals.FindAsync([message.PaperId, message.Version], cancellationToken) is null)
-            db.PaperWithdrawals.Add(PaperWithdrawal.Of(message));
+        var paper = await db.ReviewedPapers.FindOrTrackAsync(message.PaperId, cancellationToken);
+        paper.RecordWithdrawal(message);
 
         var openCases = await db.ReviewCases
             .Where(c => c.PaperId == message.PaperId && c.PaperVersion <= message.Version && c.Status == ReviewCaseStatus.Open)

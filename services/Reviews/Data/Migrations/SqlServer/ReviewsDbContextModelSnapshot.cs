@@ -22,22 +22,6 @@ namespace PolicyEngage.Reviews.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.PaperWithdrawal", b =>
-                {
-                    b.Property<Guid>("PaperId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("WithdrawnAt")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("PaperId", "Version");
-
-                    b.ToTable("PaperWithdrawals");
-                });
-
             modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.ReviewCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -116,6 +100,26 @@ namespace PolicyEngage.Reviews.Data.Migrations.SqlServer
                     b.HasIndex("Status", "OpenedAt");
 
                     b.ToTable("ReviewCases");
+                });
+
+            modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.ReviewedPaper", b =>
+                {
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("WithdrawnVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("PaperId");
+
+                    b.ToTable("ReviewedPapers");
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>

@@ -17,22 +17,6 @@ namespace PolicyEngage.Reviews.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.PaperWithdrawal", b =>
-                {
-                    b.Property<Guid>("PaperId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("WithdrawnAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("PaperId", "Version");
-
-                    b.ToTable("PaperWithdrawals");
-                });
-
             modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.ReviewCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -111,6 +95,26 @@ namespace PolicyEngage.Reviews.Data.Migrations.Sqlite
                     b.HasIndex("Status", "OpenedAt");
 
                     b.ToTable("ReviewCases");
+                });
+
+            modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.ReviewedPaper", b =>
+                {
+                    b.Property<Guid>("PaperId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WithdrawnVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PaperId");
+
+                    b.ToTable("ReviewedPapers");
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
