@@ -1,29 +1,42 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
-using PolicyEngage.Testing;
 
 namespace PolicyEngage.EndToEnd.Tests.Security;
 
-/// <summary>The row count of every table in every service database, outboxes and inboxes included.</summary>
-public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, long> RowCounts)
+/// <summary>
+/// The content of every table in every service database, outboxes and inboxes included: per table its row count
+/// and a SHA-256 over every value of every row, so that a change to any cell shows, not only a row added or removed.
+/// </summary>
+public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, string> Tables)
 {
     public static DatabaseSnapshot Take(IEnumerable<string> databaseFiles)
     {
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var tables = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in databaseFiles)
         {
             using var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
             connection.Open();
-            foreach (var table in Tables(connection))
-            {
-                using var count = connection.CreateCommand();
-                count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-                counts[$"{Path.GetFileNameWithoutExtension(file)}.{table}"] = (long)count.ExecuteScalar()!;
-            }
+            foreach (var table in TablesOf(connection))
+                tables[$"{Path.GetFileNameWithoutExtension(file)}.{table}"] = ContentOf(connection, table);
         }
-        return new DatabaseSnapshot(counts);
+        return new DatabaseSnapshot(tables);
     }
 
-    /// <summary>Waits until nothing in flight (outbox relays, consumers, the ledger) still changes a count.</summary>
+    /// <summary>"N rows, sha256 …" of the rows in a fixed (sorted) order, each value with its type.</summary>
+    private static string ContentOf(SqliteConnection connection, string table)
+    {
+        using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT * FROM \"{table}\"";
+        using var reader = select.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(column => ValueOf(reader, column))));
+        rows.Sort(StringComparer.Ordinal);
+        return $"{rows.Count} rows, sha256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", rows))))}";
+    }
+
+    /// <summary>Waits until nothing in flight (outbox relays, consumers, the ledger) still changes a table.</summary>
     public static async Task<DatabaseSnapshot> TakeWhenSettledAsync(IEnumerable<string> databaseFiles)
     {
         var files = databaseFiles.ToList();
@@ -38,9 +51,14 @@ public sealed record DatabaseSnapshot(IReadOnlyDictionary<string, long> RowCount
         throw new TimeoutException("The databases never settled.");
     }
 
-    public string Describe() => string.Join("\n", RowCounts.Select(c => $"{c.Key}: {c.Value}"));
+    /// <summary>Typed and base64-encoded, so that no text in a cell can pass for a separator.</summary>
+    private static string ValueOf(SqliteDataReader reader, int column) => reader.IsDBNull(column)
+        ? "null"
+        : $"{reader.GetDataTypeName(column)}:{Convert.ToBase64String(Encoding.UTF8.GetBytes(Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture)!))}";
 
-    private static List<string> Tables(SqliteConnection connection)
+    public string Describe() => string.Join("\n", Tables.Select(t => $"{t.Key}: {t.Value}"));
+
+    private static List<string> TablesOf(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsHistory'";
