@@ -24,6 +24,20 @@ public sealed class SystemLedger(IEnumerable<string> databaseFiles)
 
     public List<string> LedgerEventIds() => Rows("audit", "SELECT EventId FROM LedgerEntries");
 
+    /// <summary>
+    /// Each fact the ledger records, as type/subject: a digest's, a paper version's, a consultation's or a regulator's.
+    /// Nothing but the services' own rules keeps a fact from being announced twice under two event ids (a decision
+    /// applied twice, a delivery announced twice), so repeats here are what "doubled" counts.
+    /// </summary>
+    public List<string> LedgerFacts() => Rows("audit", """
+        SELECT EventType || '/' || COALESCE(
+            json_extract(Data, '$.digestId'),
+            json_extract(Data, '$.paperId') || '/' || json_extract(Data, '$.version'),
+            json_extract(Data, '$.consultationId'),
+            json_extract(Data, '$.regulatorId'))
+        FROM LedgerEntries
+        """);
+
     /// <summary>Each submitted version, as paper/version.</summary>
     public List<string> SubmittedVersions() => Rows("submissions", "SELECT PaperId || '/' || Number FROM PaperVersion");
 
