@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -80,9 +81,42 @@ public sealed class LedgerConsumerTests
         Assert.Equal(0, await db.PendingEvents.CountAsync());
     }
 
+    [Fact]
+    public async Task A_field_this_version_of_Audit_does_not_know_is_kept_in_the_entry_and_its_hash()
+    {
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
+        await using var provider = BusWith(database);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var known = RegulatorEvents.Registered(Guid.CreateVersion7());
+        var newer = new RegulatorRegisteredByANewerProducer(known.RegulatorId, known.Name, known.Jurisdiction, Treaty: "Council of Europe 108+")
+        {
+            EventId = known.EventId,
+            OccurredAt = known.OccurredAt,
+            Actor = known.Actor,
+        };
+
+        await BusPublishing.PublishAsync(harness, newer, "RegulatorLiaison");
+        await BusPublishing.SavedAsync(database.Open, newer.EventId);
+
+        var entry = Assert.Single(await database.EntriesAsync());
+        Assert.Equal(nameof(RegulatorRegistered), entry.EventType);
+        Assert.Equal("Council of Europe 108+", JsonNode.Parse(entry.Data)!["treaty"]!.GetValue<string>());
+        Assert.NotEqual(StoredEvent.DataOf(known), entry.Data);
+        Assert.Equal(SpecHash.EntryHash(entry.PreviousHash, entry.Data), entry.Hash);
+        Assert.True((await database.VerifyAsync()).Valid);
+    }
+
     private static ServiceProvider BusWith(SqliteTestDatabase<SqliteAuditDbContext> database) => new ServiceCollection()
         .AddDbContext<AuditDbContext, SqliteAuditDbContext>(db => db.UseSqlite(database.ConnectionString))
         .AddSingleton(TimeProvider.System)
         .AddMassTransitTestHarness(bus => bus.AddLedgerConsumers())
         .BuildServiceProvider(validateScopes: true);
 }
+
+/// <summary>
+/// <see cref="RegulatorRegistered"/> as a later version of RegulatorLiaison might publish it: the same message type on
+/// the bus, one field more.
+/// </summary>
+[MessageUrn("PolicyEngage.Contracts:RegulatorRegistered")]
+public sealed record RegulatorRegisteredByANewerProducer(Guid RegulatorId, string Name, string Jurisdiction, string Treaty) : IntegrationEvent;

@@ -15,9 +15,12 @@ public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock
     : InboxConsumer<TEvent>(db, clock)
     where TEvent : IntegrationEvent
 {
-    protected override Task Apply(TEvent message, CancellationToken cancellationToken) =>
-        new LedgerChain(db).ReceiveAsync(
-            PendingEvent.Of(message, context.Headers.Get<string>(MessageHeaders.Service), UtcNow), cancellationToken);
+    protected override Task Apply(TEvent message, CancellationToken cancellationToken)
+    {
+        var data = StoredEvent.DataOf(PublishedJson.Of(context), message);
+        return new LedgerChain(db).ReceiveAsync(
+            PendingEvent.Of(message, data, context.Headers.Get<string>(MessageHeaders.Service), UtcNow), cancellationToken);
+    }
 }
 
 public static class LedgerConsumers

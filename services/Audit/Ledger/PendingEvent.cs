@@ -29,7 +29,11 @@ public sealed class PendingEvent
     /// <summary>Ready events are appended in the order they arrived.</summary>
     public DateTime ReceivedAt { get; private set; }
 
-    public static PendingEvent Of(IntegrationEvent integrationEvent, string? service, DateTime receivedAt) => new()
+    public static PendingEvent Of(IntegrationEvent integrationEvent, string? service, DateTime receivedAt) =>
+        Of(integrationEvent, StoredEvent.DataOf(integrationEvent), service, receivedAt);
+
+    /// <param name="data">The stored event (<see cref="StoredEvent.DataOf(System.Text.Json.Nodes.JsonObject, IntegrationEvent)"/>).</param>
+    public static PendingEvent Of(IntegrationEvent integrationEvent, string data, string? service, DateTime receivedAt) => new()
     {
         EventId = integrationEvent.EventId,
         EventType = integrationEvent.GetType().Name,
@@ -37,7 +41,7 @@ public sealed class PendingEvent
         Actor = integrationEvent.Actor,
         Service = string.IsNullOrWhiteSpace(service) ? UnknownService : service,
         CausationId = integrationEvent.CausationId,
-        Data = StoredEvent.DataOf(integrationEvent),
+        Data = data,
         ReceivedAt = receivedAt,
     };
 }

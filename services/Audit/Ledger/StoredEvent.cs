@@ -13,9 +13,17 @@ namespace PolicyEngage.Audit.Ledger;
 /// </summary>
 public static class StoredEvent
 {
-    public static string DataOf(IntegrationEvent integrationEvent)
+    /// <summary>The event as its producer serializes it (the same JSON defaults), for callers that hold only the record.</summary>
+    public static string DataOf(IntegrationEvent integrationEvent) =>
+        DataOf(JsonSerializer.SerializeToNode(integrationEvent, integrationEvent.GetType(), JsonDefaults.Options)!.AsObject(), integrationEvent);
+
+    /// <summary>
+    /// The event from the JSON its producer published, every field kept, including any this version of Audit does not
+    /// know (a newer producer's), so that the ledger proves what was said, not what Audit understood of it.
+    /// </summary>
+    public static string DataOf(JsonObject published, IntegrationEvent integrationEvent)
     {
-        var json = JsonSerializer.SerializeToNode(integrationEvent, integrationEvent.GetType(), JsonDefaults.Options)!.AsObject();
+        var json = published.DeepClone().AsObject();
         if (integrationEvent is PositionPaperSubmitted submitted)
         {
             json.Remove("body");
