@@ -24,3 +24,23 @@ public sealed record DigestAcknowledged(
     string ContentHash,
     DateTime AcknowledgedAt,
     string AcknowledgedBy) : IntegrationEvent;
+
+/// <summary>RegulatorLiaison asks Submissions, the authority on withdrawal, to reserve the paper versions a digest carries.</summary>
+public sealed record DigestDeliveryRequested(
+    Guid ConsultationId,
+    Guid RegulatorId,
+    Guid DigestId,
+    string ContentHash,
+    IReadOnlyList<DigestPaperVersion> Papers) : IntegrationEvent;
+
+/// <summary>Submissions' answer: none of the papers was withdrawn, and none can be now.</summary>
+public sealed record DigestPapersReserved(
+    Guid ConsultationId,
+    Guid DigestId,
+    IReadOnlyList<DigestPaperVersion> Papers) : IntegrationEvent;
+
+/// <summary>Submissions' answer: these papers were withdrawn first, so the digest must not be delivered.</summary>
+public sealed record DigestDeliveryRefused(
+    Guid ConsultationId,
+    Guid DigestId,
+    IReadOnlyList<DigestPaperVersion> RefusedPapers) : IntegrationEvent;

@@ -20,8 +20,8 @@ public sealed class LedgerConsumerTests
         var expected = new[]
         {
             typeof(ConsultationClosed), typeof(ConsultationOpened), typeof(DigestAcknowledged), typeof(DigestCompiled),
-            typeof(DigestDelivered), typeof(PositionPaperSubmitted), typeof(PositionPaperWithdrawn), typeof(RegulatorRegistered),
-            typeof(ReviewCompleted),
+            typeof(DigestDelivered), typeof(DigestDeliveryRefused), typeof(DigestDeliveryRequested), typeof(DigestPapersReserved),
+            typeof(PositionPaperSubmitted), typeof(PositionPaperWithdrawn), typeof(RegulatorRegistered), typeof(ReviewCompleted),
         };
 
         Assert.Equal(expected.Select(t => t.Name).Order(), LedgerConsumers.EventTypes.Select(t => t.Name).Order());

@@ -154,7 +154,12 @@ public sealed class ConsultationFlowTests(RunningSystem system)
         var ofcom = await _api.SignInAsync("desk-ofcom", "Regulator", regulator: regulatorId);
         var arcep = await _api.SignInAsync("desk-arcep", "Regulator", regulator: otherRegulatorId);
         Assert.Equal(HttpStatusCode.NotFound, (await ofcom.GetAsync($"/api/digests/{digestId}")).Status);
-        (await liaison.PostAsync($"/api/digests/{digestId}/deliver")).Expect(HttpStatusCode.Accepted);
+        var delivering = (await liaison.PostAsync($"/api/digests/{digestId}/deliver")).Expect(HttpStatusCode.Accepted);
+        Assert.Equal("Delivering", delivering.Json["status"]!.GetValue<string>());
+        // Delivered once Submissions, the authority on withdrawal, has reserved the paper.
+        await liaison.EventuallyAsync(() => liaison.GetAsync($"/api/digests/{digestId}"),
+            r => r.Json["status"]!.GetValue<string>() == "Delivered", "Submissions reserving the digest's papers");
+        (await acme.PostAsync($"/api/papers/{acmePaperId}/withdraw")).Expect(HttpStatusCode.Conflict);
 
         var inbox = (await ofcom.GetAsync("/api/regulator/inbox")).Expect(HttpStatusCode.OK);
         Assert.Equal([digestId], inbox.Json.AsArray().Select(d => d!["id"]!.GetValue<Guid>()));
@@ -181,7 +186,8 @@ public sealed class ConsultationFlowTests(RunningSystem system)
         var expectedTypes = new Dictionary<string, int>
         {
             ["ConsultationOpened"] = 1, ["PositionPaperSubmitted"] = 6, ["ReviewCompleted"] = 5, ["PositionPaperWithdrawn"] = 2,
-            ["ConsultationClosed"] = 1, ["DigestCompiled"] = 2, ["DigestDelivered"] = 1, ["DigestAcknowledged"] = 1,
+            ["ConsultationClosed"] = 1, ["DigestCompiled"] = 2, ["DigestDeliveryRequested"] = 1, ["DigestPapersReserved"] = 1,
+            ["DigestDelivered"] = 1, ["DigestAcknowledged"] = 1,
         };
         var timeline = await auditor.EventuallyAsync(() => auditor.GetAsync($"/api/audit/consultations/{consultationId}/timeline"),
             r => r.Status == HttpStatusCode.OK && expectedTypes.All(t => r.Json.AsArray().Count(e => e!["eventType"]!.GetValue<string>() == t.Key) == t.Value),

@@ -50,8 +50,34 @@ public sealed class DigestTests
     private Digest Delivered(params TrackedPaper[] papers)
     {
         var digest = Compile(papers);
-        digest.Deliver(new HashSet<Guid>(), "officer-1", CompileTime.AddMinutes(5));
+        digest.RequestDelivery(new HashSet<Guid>(), "officer-1", CompileTime.AddMinutes(5));
+        digest.ApplyReservation(ReservedBySubmissions(digest), CompileTime.AddMinutes(6));
         return digest;
+    }
+
+    /// <summary>Submissions' answer to the digest's delivery request, as it would publish it.</summary>
+    private static DigestPapersReserved ReservedBySubmissions(Digest digest)
+    {
+        var request = Assert.IsType<DigestDeliveryRequested>(digest.RaisedEvents()[^1]);
+        return new DigestPapersReserved(request.ConsultationId, request.DigestId, request.Papers)
+        {
+            EventId = Guid.CreateVersion7(),
+            OccurredAt = CompileTime.AddMinutes(6),
+            Actor = "system",
+            CausationId = request.EventId,
+        };
+    }
+
+    private static DigestDeliveryRefused RefusedBySubmissions(Digest digest, params Guid[] withdrawnPaperIds)
+    {
+        var request = Assert.IsType<DigestDeliveryRequested>(digest.RaisedEvents()[^1]);
+        return new DigestDeliveryRefused(request.ConsultationId, request.DigestId, request.Papers.Where(p => withdrawnPaperIds.Contains(p.PaperId)).ToList())
+        {
+            EventId = Guid.CreateVersion7(),
+            OccurredAt = CompileTime.AddMinutes(6),
+            Actor = "system",
+            CausationId = request.EventId,
+        };
     }
 
     [Fact]
@@ -134,30 +160,70 @@ public sealed class DigestTests
     }
 
     [Fact]
-    public void Delivering_announces_the_versions_carried_as_caused_by_the_compilation()
+    public void Delivering_asks_Submissions_to_reserve_the_versions_carried_and_delivers_only_on_its_answer()
     {
         var approved = Paper("acme", ReviewOutcome.Approve);
         var digest = Compile(approved);
+        var carried = new[] { new DigestPaperVersion(approved.PaperId, 1, approved.LatestSubmitted!.ContentHash) };
 
-        digest.Deliver(new HashSet<Guid>(), "officer-2", CompileTime.AddMinutes(5));
+        digest.RequestDelivery(new HashSet<Guid>(), "officer-2", CompileTime.AddMinutes(5));
+
+        Assert.Equal(DigestStatus.Delivering, digest.Status);
+        Assert.False(digest.IsVisibleToRegulator(_consultation.RegulatorId));
+        var requested = Assert.IsType<DigestDeliveryRequested>(digest.RaisedEvents()[^1]);
+        Assert.Equal((digest.DeliveryRequestedEventId, (Guid?)digest.CompiledEventId, "officer-2"), ((Guid?)requested.EventId, requested.CausationId, requested.Actor));
+        Assert.Equal(carried, requested.Papers);
+
+        var reserved = ReservedBySubmissions(digest);
+        digest.ApplyReservation(reserved, CompileTime.AddMinutes(6));
 
         Assert.Equal(DigestStatus.Delivered, digest.Status);
-        Assert.Equal(CompileTime.AddMinutes(5), digest.DeliveredAt);
+        Assert.Equal(CompileTime.AddMinutes(6), digest.DeliveredAt);
         var delivered = Assert.IsType<DigestDelivered>(digest.RaisedEvents()[^1]);
         Assert.Equal(digest.DeliveredEventId, delivered.EventId);
-        Assert.Equal((digest.CompiledEventId, "officer-2"), (delivered.CausationId, delivered.Actor));
-        Assert.Equal([new DigestPaperVersion(approved.PaperId, 1, approved.LatestSubmitted!.ContentHash)], delivered.Papers);
+        Assert.Equal((reserved.EventId, "officer-2"), (delivered.CausationId, delivered.Actor));
+        Assert.Equal(carried, delivered.Papers);
     }
 
     [Fact]
     public void Delivering_again_changes_nothing_and_announces_nothing()
     {
-        var digest = Delivered(Paper("acme", ReviewOutcome.Approve));
+        var delivering = Compile(Paper("acme", ReviewOutcome.Approve));
+        delivering.RequestDelivery(new HashSet<Guid>(), "officer-1", CompileTime);
+        var requests = delivering.RaisedEvents().Count;
+        delivering.RequestDelivery(new HashSet<Guid>(), "officer-2", CompileTime.AddMinutes(1));
+        Assert.Equal((DigestStatus.Delivering, requests), (delivering.Status, delivering.RaisedEvents().Count));
+
+        var digest = Compile(Paper("acme", ReviewOutcome.Approve));
+        digest.RequestDelivery(new HashSet<Guid>(), "officer-1", CompileTime);
+        var reserved = ReservedBySubmissions(digest);
+        digest.ApplyReservation(reserved, CompileTime.AddMinutes(1));
         var (deliveredAt, deliveredEventId, events) = (digest.DeliveredAt, digest.DeliveredEventId, digest.RaisedEvents().Count);
 
-        digest.Deliver(new HashSet<Guid>(), "officer-2", CompileTime.AddDays(1));
+        digest.RequestDelivery(new HashSet<Guid>(), "officer-2", CompileTime.AddDays(1));
+        digest.ApplyReservation(reserved with { EventId = Guid.CreateVersion7() }, CompileTime.AddDays(1));
 
         Assert.Equal((deliveredAt, deliveredEventId, events), (digest.DeliveredAt, digest.DeliveredEventId, digest.RaisedEvents().Count));
+    }
+
+    [Fact]
+    public void A_refusal_marks_the_digest_refused_with_the_withdrawn_papers_and_later_answers_or_requests_change_nothing()
+    {
+        var withdrawnFirst = Paper("acme", ReviewOutcome.Approve);
+        var digest = Compile(withdrawnFirst, Paper("beta", ReviewOutcome.Approve));
+        digest.RequestDelivery(new HashSet<Guid>(), "officer-1", CompileTime);
+        var refusal = RefusedBySubmissions(digest, withdrawnFirst.PaperId);
+        var lateReservation = ReservedBySubmissions(digest);
+
+        digest.ApplyRefusal(refusal);
+        digest.ApplyReservation(lateReservation, CompileTime.AddMinutes(7));
+
+        Assert.Equal(DigestStatus.Refused, digest.Status);
+        Assert.Equal([withdrawnFirst.PaperId], digest.RefusedPapers);
+        Assert.IsType<DigestDeliveryRequested>(digest.RaisedEvents()[^1]);
+        Assert.False(digest.IsVisibleToRegulator(_consultation.RegulatorId));
+        var again = Assert.Throws<StateConflictException>(() => digest.RequestDelivery(new HashSet<Guid>(), "officer-1", CompileTime.AddHours(1)));
+        Assert.Contains("compile", again.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -166,7 +232,7 @@ public sealed class DigestTests
         var approved = Paper("acme", ReviewOutcome.Approve);
         var digest = Compile(approved, Paper("beta", ReviewOutcome.Approve));
 
-        var refused = Assert.Throws<StateConflictException>(() => digest.Deliver(new HashSet<Guid> { approved.PaperId }, "officer-1", CompileTime));
+        var refused = Assert.Throws<StateConflictException>(() => digest.RequestDelivery(new HashSet<Guid> { approved.PaperId }, "officer-1", CompileTime));
 
         Assert.Contains("compile", refused.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(DigestStatus.Compiled, digest.Status);
@@ -221,7 +287,9 @@ public sealed class DigestTests
         var digest = Compile(Paper("acme", ReviewOutcome.Approve));
         Assert.False(digest.IsVisibleToRegulator(_consultation.RegulatorId));
 
-        digest.Deliver(new HashSet<Guid>(), "officer-1", CompileTime);
+        digest.RequestDelivery(new HashSet<Guid>(), "officer-1", CompileTime);
+        Assert.False(digest.IsVisibleToRegulator(_consultation.RegulatorId));
+        digest.ApplyReservation(ReservedBySubmissions(digest), CompileTime);
 
         Assert.True(digest.IsVisibleToRegulator(_consultation.RegulatorId));
         Assert.False(digest.IsVisibleToRegulator(Guid.CreateVersion7()));

@@ -74,6 +74,27 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         return digest;
     }
 
+    /// <summary>Asks for delivery and answers as Submissions would: every carried paper reserved.</summary>
+    private async Task DeliverAsync(Guid digestId)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Officer().PostAsync($"/api/digests/{digestId}/deliver", null)).StatusCode);
+        await ReservedBySubmissionsAsync(digestId);
+    }
+
+    private async Task<DigestPapersReserved> ReservedBySubmissionsAsync(Guid digestId)
+    {
+        var request = Assert.Single(await app.OutboxAsync<DigestDeliveryRequested>(), e => e.DigestId == digestId);
+        var reserved = new DigestPapersReserved(request.ConsultationId, request.DigestId, request.Papers)
+        {
+            EventId = Guid.CreateVersion7(),
+            OccurredAt = app.Clock.GetUtcNow().UtcDateTime,
+            Actor = "system",
+            CausationId = request.EventId,
+        };
+        await app.PublishAsync(reserved);
+        return reserved;
+    }
+
     private static Guid IdOf(JsonObject digest) => digest["id"]!.GetValue<Guid>();
 
     private static JsonObject Hashed(JsonObject digest) => new(HashedFields.Select(f => KeyValuePair.Create(f, digest[f]?.DeepClone())));
@@ -155,13 +176,18 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         Assert.Equal(HttpStatusCode.NotFound, (await AcknowledgeAsync(desk, id, contentHash)).StatusCode);
         Assert.DoesNotContain((await desk.GetFromJsonAsync<JsonElement>("/api/regulator/inbox")).EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
 
-        var delivered = await app.Officer().PostAsync($"/api/digests/{id}/deliver", null);
-        Assert.Equal(HttpStatusCode.Accepted, delivered.StatusCode);
-        Assert.Equal("Delivered", (await delivered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var delivering = await app.Officer().PostAsync($"/api/digests/{id}/deliver", null);
+        Assert.Equal(HttpStatusCode.Accepted, delivering.StatusCode);
+        Assert.Equal("Delivering", (await delivering.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await desk.GetAsync($"/api/digests/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await app.Officer().PostAsync($"/api/digests/{id}/deliver", null)).StatusCode);
         var compiled = Assert.Single(await app.OutboxAsync<DigestCompiled>(), e => e.DigestId == id);
+        var requested = Assert.Single(await app.OutboxAsync<DigestDeliveryRequested>(), e => e.DigestId == id);
+        Assert.Equal(compiled.EventId, requested.CausationId);
+        Assert.Equal(compiled.Papers, requested.Papers);
+        var reserved = await ReservedBySubmissionsAsync(id);
         var deliveredEvent = Assert.Single(await app.OutboxAsync<DigestDelivered>(), e => e.DigestId == id);
-        Assert.Equal(compiled.EventId, deliveredEvent.CausationId);
+        Assert.Equal(reserved.EventId, deliveredEvent.CausationId);
         Assert.Equal(compiled.Papers, deliveredEvent.Papers);
 
         var seen = JsonNode.Parse(await desk.GetStringAsync($"/api/digests/{id}"))!.AsObject();
@@ -203,7 +229,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         {
             var digest = await CompileAsync(scenario.ConsultationId);
             var (id, contentHash) = (IdOf(digest), digest["contentHash"]!.GetValue<string>());
-            Assert.Equal(HttpStatusCode.Accepted, (await app.Officer().PostAsync($"/api/digests/{id}/deliver", null)).StatusCode);
+            await DeliverAsync(id);
 
             var answers = await Task.WhenAll(desks.Select(desk => AcknowledgeAsync(desk, id, contentHash)));
 
@@ -274,6 +300,32 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         Assert.True(JsonNode.DeepEquals(earlier, Hashed(read)));
         Assert.Equal(earlierHash, IndependentCanonicalJson.Sha256HexOf(Hashed(read)));
         Assert.Equal(earlierHash, read["contentHash"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_delivery_Submissions_refuses_leaves_the_digest_refused_naming_the_papers_and_undeliverable()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+        await CloseAsync(scenario.ConsultationId);
+        var id = IdOf(await CompileAsync(scenario.ConsultationId));
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Officer().PostAsync($"/api/digests/{id}/deliver", null)).StatusCode);
+        var request = Assert.Single(await app.OutboxAsync<DigestDeliveryRequested>(), e => e.DigestId == id);
+
+        await app.PublishAsync(new DigestDeliveryRefused(request.ConsultationId, id, request.Papers.Where(p => p.PaperId == scenario.Beta.PaperId).ToList())
+        {
+            EventId = Guid.CreateVersion7(),
+            OccurredAt = app.Clock.GetUtcNow().UtcDateTime,
+            Actor = "system",
+            CausationId = request.EventId,
+        });
+
+        var digest = await app.Officer().GetFromJsonAsync<JsonElement>($"/api/digests/{id}");
+        Assert.Equal("Refused", digest.GetProperty("status").GetString());
+        Assert.Equal([scenario.Beta.PaperId], digest.GetProperty("refusedPapers").EnumerateArray().Select(p => p.GetGuid()));
+        await ProblemAssert.IsProblemAsync(await app.Officer().PostAsync($"/api/digests/{id}/deliver", null), HttpStatusCode.Conflict);
+        Assert.DoesNotContain(await app.OutboxAsync<DigestDelivered>(), e => e.DigestId == id);
+        var desk = app.ClientAs(Roles.Regulator, subject: "desk-1", regulator: scenario.RegulatorId);
+        Assert.Equal(HttpStatusCode.NotFound, (await desk.GetAsync($"/api/digests/{id}")).StatusCode);
     }
 
     [Fact]

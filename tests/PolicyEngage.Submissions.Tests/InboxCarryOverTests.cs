@@ -36,14 +36,16 @@ public sealed class InboxCarryOverTests : IDisposable
             var consultation = OpenConsultation();
             var paper = SubmittedPaper(consultation);
             (review, paperId) = (Review(paper, 1, ReviewOutcome.RequestChanges), paper.Id);
-            db.Consultations.Add(consultation);
-            db.Papers.Add(paper);
             // The row alone stands for the earlier application: any change the redelivery makes would be a second one.
-            // The name is the one written then, a literal: a later rename of the class must not move it.
-            db.InboxMessages.Add(new InboxMessage(review.EventId, "ReviewCompletedConsumer", Now));
-            await db.SaveChangesAsync();
+            // The name is the one written then, a literal: a later rename of the class must not move it. Written in
+            // SQL, as the schema of that time has it; the paper is stored after the upgrade, by today's model.
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO InboxMessages (MessageId, Consumer, ProcessedAt) VALUES ({review.EventId}, {"ReviewCompletedConsumer"}, {Now})");
 
             await db.Database.MigrateAsync();
+            db.Consultations.Add(consultation);
+            db.Papers.Add(paper);
+            await db.SaveChangesAsync();
         }
 
         await RedeliverAsync(review);

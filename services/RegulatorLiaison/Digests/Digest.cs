@@ -30,12 +30,23 @@ public sealed class Digest : AggregateRoot
     public DateTime? AcknowledgedAt { get; private set; }
     public string? AcknowledgedBy { get; private set; }
     public Guid CompiledEventId { get; private set; }
+
+    /// <summary>The <c>DigestDeliveryRequested</c> event; Submissions' answer names it as its cause.</summary>
+    public Guid? DeliveryRequestedEventId { get; private set; }
+
+    public DateTime? DeliveryRequestedAt { get; private set; }
+
+    /// <summary>The liaison officer who asked; the delivery that follows Submissions' answer is announced as theirs.</summary>
+    public string? DeliveryRequestedBy { get; private set; }
     public Guid? DeliveredEventId { get; private set; }
+
+    /// <summary>The papers Submissions refused to reserve because they were withdrawn first.</summary>
+    public IReadOnlyList<Guid> RefusedPapers { get; private set; } = [];
 
     /// <summary>The paper versions the digest carries.</summary>
     public IReadOnlyList<DigestPaper> Papers => _papers;
 
-    public bool IsDelivered => Status != DigestStatus.Compiled;
+    public bool IsDelivered => Status is DigestStatus.Delivered or DigestStatus.Acknowledged;
 
     /// <summary>Compiles every approved, not withdrawn position of a closed consultation, with statistics over all its papers.</summary>
     public static Digest Compile(Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, string actor, DateTime now)
@@ -69,14 +80,35 @@ public sealed class Digest : AggregateRoot
     }
 
     /// <summary>
-    /// Delivers the digest to its regulator. Delivering again changes nothing; a digest carrying a paper since withdrawn
-    /// must not reach the regulator: compile a new one.
+    /// Asks Submissions, the authority on withdrawal, to reserve the papers the digest carries; the digest is delivered
+    /// only on its answer (<see cref="ApplyReservation"/>). Asking again changes nothing. A digest carrying a paper this
+    /// service already knows withdrawn, or one Submissions refused, must not reach the regulator: compile a new one.
     /// </summary>
-    public void Deliver(IReadOnlySet<Guid> withdrawnPaperIds, string actor, DateTime now)
+    public void RequestDelivery(IReadOnlySet<Guid> withdrawnPaperIds, string actor, DateTime now)
     {
-        if (IsDelivered) return;
+        if (Status == DigestStatus.Refused)
+            throw new StateConflictException("Delivery was refused: a paper this digest carries was withdrawn first; compile the digest again.");
+        if (Status != DigestStatus.Compiled) return;
         if (_papers.Any(p => withdrawnPaperIds.Contains(p.PaperId)))
             throw new StateConflictException("A paper in this digest has been withdrawn since it was compiled; compile the digest again.");
+
+        Status = DigestStatus.Delivering;
+        DeliveryRequestedAt = now;
+        DeliveryRequestedBy = actor;
+        DeliveryRequestedEventId = Guid.CreateVersion7();
+        Raise(new DigestDeliveryRequested(ConsultationId, RegulatorId, Id, ContentHash, PaperVersions())
+        {
+            EventId = DeliveryRequestedEventId.Value,
+            OccurredAt = now,
+            Actor = actor,
+            CausationId = CompiledEventId,
+        });
+    }
+
+    /// <summary>Submissions reserved the papers: the digest reaches the regulator. Only the first answer counts.</summary>
+    public void ApplyReservation(DigestPapersReserved reserved, DateTime now)
+    {
+        if (Status != DigestStatus.Delivering) return;
 
         Status = DigestStatus.Delivered;
         DeliveredAt = now;
@@ -85,9 +117,18 @@ public sealed class Digest : AggregateRoot
         {
             EventId = DeliveredEventId.Value,
             OccurredAt = now,
-            Actor = actor,
-            CausationId = CompiledEventId,
+            Actor = DeliveryRequestedBy!,
+            CausationId = reserved.EventId,
         });
+    }
+
+    /// <summary>Submissions refused: a paper was withdrawn before it could be reserved. Only the first answer counts.</summary>
+    public void ApplyRefusal(DigestDeliveryRefused refused)
+    {
+        if (Status != DigestStatus.Delivering) return;
+
+        Status = DigestStatus.Refused;
+        RefusedPapers = refused.RefusedPapers.Select(p => p.PaperId).ToList();
     }
 
     /// <summary>
@@ -128,8 +169,10 @@ public sealed class Digest : AggregateRoot
 public enum DigestStatus
 {
     Compiled,
+    Delivering,
     Delivered,
     Acknowledged,
+    Refused,
 }
 
 /// <summary>One paper version a digest carries.</summary>

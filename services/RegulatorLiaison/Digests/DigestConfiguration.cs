@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.RegulatorLiaison.Consultations;
 using PolicyEngage.ServiceDefaults.Hashing;
@@ -17,7 +18,12 @@ internal sealed class DigestConfiguration : IEntityTypeConfiguration<Digest>
         // The status is the concurrency token: two deliveries or acknowledgements racing raise one event, not two.
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName).IsConcurrencyToken();
         builder.Property(d => d.AcknowledgedBy).HasMaxLength(ColumnLengths.Subject);
+        builder.Property(d => d.DeliveryRequestedBy).HasMaxLength(ColumnLengths.Subject);
         builder.Ignore(d => d.IsDelivered);
+        builder.Property(d => d.RefusedPapers).HasConversion(
+            papers => string.Join(',', papers),
+            text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList(),
+            new ValueComparer<IReadOnlyList<Guid>>((a, b) => a!.SequenceEqual(b!), papers => papers.Aggregate(0, (hash, id) => HashCode.Combine(hash, id)), papers => papers.ToList()));
         builder.HasIndex(d => d.ConsultationId);
         builder.HasIndex(d => new { d.RegulatorId, d.Status });
 

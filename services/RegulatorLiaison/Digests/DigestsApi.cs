@@ -33,7 +33,7 @@ public static class DigestsApi
             .RequirePolicy(Policies.LiaisonOfficers)
             .WithName("deliverDigest")
             .WithSummary("Deliver a digest")
-            .WithDescription("Delivers the digest to its regulator. 409 when a paper it carries has been withdrawn (compile again); a digest already delivered is answered as it stands.")
+            .WithDescription("Asks Submissions to reserve the papers the digest carries: the digest is Delivering, then Delivered, or Refused (refusedPapers) when a paper was withdrawn first. 409 when refused or a carried paper is known withdrawn (compile again); asking again while Delivering or once Delivered changes nothing.")
             .ProducesInvalidParameters()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         digests.MapPost("/{id}/acknowledge", AcknowledgeAsync).Validate<AcknowledgeDigestRequest>()
@@ -82,7 +82,7 @@ public static class DigestsApi
             .Where(p => paperIds.Contains(p.PaperId) && p.WithdrawnAt != null)
             .Select(p => p.PaperId)
             .ToListAsync(ct);
-        digest.Deliver(withdrawn.ToHashSet(), user.Subject(), clock.GetUtcNow().UtcDateTime);
+        digest.RequestDelivery(withdrawn.ToHashSet(), user.Subject(), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return TypedResults.Accepted($"/api/digests/{digest.Id}", DigestResponse.Of(digest));
     }
@@ -114,7 +114,7 @@ public static class DigestsApi
         var regulatorId = user.RegulatorId();
         var delivered = await db.Digests.AsNoTracking()
             .IgnoreAutoIncludes()
-            .Where(d => d.RegulatorId == regulatorId && d.Status != DigestStatus.Compiled)
+            .Where(d => d.RegulatorId == regulatorId && (d.Status == DigestStatus.Delivered || d.Status == DigestStatus.Acknowledged))
             .OrderByDescending(d => d.DeliveredAt)
             .ThenByDescending(d => d.Id)
             .ToListAsync(ct);

@@ -11,14 +11,15 @@ public sealed record DigestResponse(
     DigestStatistics Statistics,
     DigestStatus Status,
     DateTime? DeliveredAt,
-    DateTime? AcknowledgedAt)
+    DateTime? AcknowledgedAt,
+    IReadOnlyList<Guid> RefusedPapers)
 {
     public static DigestResponse Of(Digest digest)
     {
         var document = digest.ReadDocument();
         return new DigestResponse(
             document.Id, document.ConsultationId, document.RegulatorId, document.CompiledAt, digest.ContentHash,
-            document.Positions, document.Statistics, digest.Status, digest.DeliveredAt, digest.AcknowledgedAt);
+            document.Positions, document.Statistics, digest.Status, digest.DeliveredAt, digest.AcknowledgedAt, digest.RefusedPapers);
     }
 }
 

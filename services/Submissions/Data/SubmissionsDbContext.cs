@@ -13,6 +13,7 @@ public class SubmissionsDbContext : ServiceDbContext
 
     public DbSet<Paper> Papers => Set<Paper>();
     public DbSet<ConsultationReplica> Consultations => Set<ConsultationReplica>();
+    public DbSet<DigestReservation> DigestReservations => Set<DigestReservation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

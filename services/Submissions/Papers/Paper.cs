@@ -30,6 +30,9 @@ public sealed class Paper : AggregateRoot
     /// <summary>Set once a digest carrying this paper reached the regulator; from then on it cannot be withdrawn.</summary>
     public bool DeliveredToRegulator { get; private set; }
 
+    /// <summary>The digest whose delivery reserved the paper: from then on it cannot be withdrawn.</summary>
+    public Guid? ReservedByDigestId { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
     public string CreatedBy { get; private set; } = "";
     public DateTime UpdatedAt { get; private set; }
@@ -99,8 +102,8 @@ public sealed class Paper : AggregateRoot
     public void Withdraw(string author, DateTime now)
     {
         if (Status == PaperStatus.Withdrawn) throw new StateConflictException("The paper is already withdrawn.");
-        if (DeliveredToRegulator)
-            throw new StateConflictException("A digest carrying this paper has been delivered to the regulator; it can no longer be withdrawn.");
+        if (ReservedByDigestId is not null || DeliveredToRegulator)
+            throw new StateConflictException("A digest carrying this paper is being or has been delivered to the regulator; it can no longer be withdrawn.");
 
         Status = PaperStatus.Withdrawn;
         Touch(now);
@@ -138,6 +141,21 @@ public sealed class Paper : AggregateRoot
         }
         Touch(now);
         return true;
+    }
+
+    /// <summary>
+    /// Whether a delivery of <paramref name="version"/> can be answered now: refused if withdrawn; reservable once this
+    /// service has learnt the version's approval; otherwise not yet (the approval is still on its way).
+    /// </summary>
+    public bool? IsReservable(int version) =>
+        Status == PaperStatus.Withdrawn ? false
+        : Status == PaperStatus.Approved && LatestSubmitted?.Number == version ? true
+        : null;
+
+    public void Reserve(Guid digestId, DateTime now)
+    {
+        ReservedByDigestId = digestId;
+        Touch(now);
     }
 
     public void MarkDeliveredToRegulator(DateTime now)

@@ -13,6 +13,7 @@ public sealed record PaperResponse(
     int Version,
     string? ContentHash,
     bool DeliveredToRegulator,
+    Guid? ReservedByDigestId,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     IReadOnlyList<PaperReviewResponse> Reviews)
@@ -21,12 +22,12 @@ public sealed record PaperResponse(
     public static PaperResponse WorkingCopy(Paper paper) => new(
         paper.Id, paper.ConsultationId, paper.Organisation, paper.Title, paper.Summary, paper.Body, paper.Status, paper.Version,
         paper.LatestSubmitted is { } latest && latest.Number == paper.Version ? latest.ContentHash : null,
-        paper.DeliveredToRegulator, paper.CreatedAt, paper.UpdatedAt, ReviewsOf(paper));
+        paper.DeliveredToRegulator, paper.ReservedByDigestId, paper.CreatedAt, paper.UpdatedAt, ReviewsOf(paper));
 
     /// <summary>Everyone else's view: the latest submitted version, never an edit in progress.</summary>
     public static PaperResponse Submitted(Paper paper, PaperVersion version) => new(
         paper.Id, paper.ConsultationId, paper.Organisation, version.Title, version.Summary, version.Body, paper.Status, version.Number,
-        version.ContentHash, paper.DeliveredToRegulator, paper.CreatedAt, version.SubmittedAt, ReviewsOf(paper));
+        version.ContentHash, paper.DeliveredToRegulator, paper.ReservedByDigestId, paper.CreatedAt, version.SubmittedAt, ReviewsOf(paper));
 
     private static List<PaperReviewResponse> ReviewsOf(Paper paper) =>
         paper.Reviews.OrderBy(r => r.Version).Select(r => new PaperReviewResponse(r.Version, r.Decision, r.Comment, r.DecidedAt)).ToList();

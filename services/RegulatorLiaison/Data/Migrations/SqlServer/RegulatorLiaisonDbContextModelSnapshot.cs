@@ -108,7 +108,21 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.Property<Guid?>("DeliveredEventId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("DeliveryRequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeliveryRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("DeliveryRequestedEventId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RefusedPapers")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 

@@ -103,7 +103,21 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.Property<Guid?>("DeliveredEventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeliveryRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryRequestedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeliveryRequestedEventId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedPapers")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

@@ -108,6 +108,22 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
                     b.ToTable("Consultations", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.Submissions.Papers.DigestReservation", b =>
+                {
+                    b.Property<Guid>("DigestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Reserved")
+                        .HasColumnType("bit");
+
+                    b.HasKey("DigestId");
+
+                    b.ToTable("DigestReservations");
+                });
+
             modelBuilder.Entity("PolicyEngage.Submissions.Papers.Paper", b =>
                 {
                     b.Property<Guid>("Id")
@@ -135,6 +151,9 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("ReservedByDigestId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()

@@ -101,6 +101,22 @@ namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
                     b.ToTable("Consultations", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.Submissions.Papers.DigestReservation", b =>
+                {
+                    b.Property<Guid>("DigestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Reserved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DigestId");
+
+                    b.ToTable("DigestReservations");
+                });
+
             modelBuilder.Entity("PolicyEngage.Submissions.Papers.Paper", b =>
                 {
                     b.Property<Guid>("Id")
@@ -127,6 +143,9 @@ namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReservedByDigestId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")

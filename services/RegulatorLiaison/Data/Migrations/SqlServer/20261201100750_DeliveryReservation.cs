@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class DeliveryReservation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeliveryRequestedAt",
+                table: "Digests",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DeliveryRequestedBy",
+                table: "Digests",
+                type: "nvarchar(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "DeliveryRequestedEventId",
+                table: "Digests",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RefusedPapers",
+                table: "Digests",
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DeliveryRequestedAt",
+                table: "Digests");
+
+            migrationBuilder.DropColumn(
+                name: "DeliveryRequestedBy",
+                table: "Digests");
+
+            migrationBuilder.DropColumn(
+                name: "DeliveryRequestedEventId",
+                table: "Digests");
+
+            migrationBuilder.DropColumn(
+                name: "RefusedPapers",
+                table: "Digests");
+        }
+    }
+}

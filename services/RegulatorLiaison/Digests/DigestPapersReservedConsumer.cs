@@ -1,0 +1,17 @@
+using PolicyEngage.Contracts;
+using PolicyEngage.RegulatorLiaison.Data;
+using PolicyEngage.ServiceDefaults.Messaging.Inbox;
+
+namespace PolicyEngage.RegulatorLiaison.Digests;
+
+[InboxName("digest-papers-reserved")]
+public sealed class DigestPapersReservedConsumer(RegulatorLiaisonDbContext db, TimeProvider clock)
+    : InboxConsumer<DigestPapersReserved>(db, clock)
+{
+    protected override async Task Apply(DigestPapersReserved message, CancellationToken cancellationToken)
+    {
+        var digest = await db.Digests.FindAsync([message.DigestId], cancellationToken)
+            ?? throw new InvalidOperationException($"Digest {message.DigestId} was reserved but is not held here.");
+        digest.ApplyReservation(message, UtcNow);
+    }
+}
