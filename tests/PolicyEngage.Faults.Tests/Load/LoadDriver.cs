@@ -16,6 +16,7 @@ public sealed class LoadDriver(Caller author, Caller reviewer, Caller liaison, I
     private static readonly TimeSpan ConsultationLifetime = TimeSpan.FromSeconds(6);
 
     private readonly ConcurrentQueue<Guid> _sentBack = new();
+    private readonly ConcurrentQueue<string> _refusals = new();
     private int _submitted;
     private int _digestsDelivered;
     private int _refused;
@@ -33,6 +34,9 @@ public sealed class LoadDriver(Caller author, Caller reviewer, Caller liaison, I
 
     /// <summary>Writes answered with a 4xx that the flow never expects: each would be a bug.</summary>
     public int Refused => _refused;
+
+    /// <summary>The first few of those answers, for the failure message.</summary>
+    public IEnumerable<string> Refusals => _refusals;
 
     /// <summary>Requests answered 5xx: expected only while a service is down.</summary>
     public int Unavailable => _unavailable;
@@ -106,10 +110,26 @@ public sealed class LoadDriver(Caller author, Caller reviewer, Caller liaison, I
         var closing = Consultation;
         _current++;
         if (!Accepted(await Send(() => liaison.PostAsync($"/api/consultations/{closing}/close")), HttpStatusCode.OK)) return;
-        var digest = await Send(() => liaison.PostAsync($"/api/consultations/{closing}/digests"));
+        var digest = await CompileOncePositionsHaveArrivedAsync(closing);
         if (!Accepted(digest, HttpStatusCode.Created)) return;
         if (Accepted(await Send(() => liaison.PostAsync($"/api/digests/{FlowSteps.Id(digest)}/deliver")), HttpStatusCode.Accepted))
             Interlocked.Increment(ref _digestsDelivered);
+    }
+
+    /// <summary>
+    /// A decision can reach RegulatorLiaison before the submission it decides (a service catching up after a fault
+    /// takes its queues in any order): compiling is then 409 until the text arrives, so a client asks again.
+    /// </summary>
+    private async Task<Response> CompileOncePositionsHaveArrivedAsync(Guid consultationId)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var digest = await Send(() => liaison.PostAsync($"/api/consultations/{consultationId}/digests"));
+            var stillArriving = digest.Status == HttpStatusCode.Conflict
+                && digest.Body?["detail"]?.GetValue<string>().Contains("still arriving", StringComparison.Ordinal) == true;
+            if (!stillArriving || attempt == 20) return digest;
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
     }
 
     private async Task<Response> Send(Func<Task<Response>> request)
@@ -122,7 +142,7 @@ public sealed class LoadDriver(Caller author, Caller reviewer, Caller liaison, I
     {
         if (response.Status == expected) return true;
         if ((int)response.Status >= 500) Interlocked.Increment(ref _unavailable);
-        else Interlocked.Increment(ref _refused);
+        else if (Interlocked.Increment(ref _refused) <= 5) _refusals.Enqueue(response.ToString());
         return false;
     }
 }
