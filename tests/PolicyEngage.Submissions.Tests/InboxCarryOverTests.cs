@@ -1,15 +1,9 @@
 using MassTransit;
-using MassTransit.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using PolicyEngage.Submissions.Data;
 using PolicyEngage.Submissions.Papers;
-using PolicyEngage.Testing;
 using PolicyEngage.Testing.Services;
 using static PolicyEngage.Submissions.Tests.Support.PaperScenario;
 
@@ -21,70 +15,42 @@ namespace PolicyEngage.Submissions.Tests;
 /// </summary>
 public sealed class InboxCarryOverTests : IDisposable
 {
-    private readonly TempDirectory _files = new();
-
-    private string ConnectionString => $"Data Source={_files.File("submissions.db")}";
+    private readonly UpgradedDatabase<SubmissionsDbContext, SqliteSubmissionsDbContext> _database = new();
 
     [Fact]
     public async Task A_review_applied_before_the_upgrade_is_skipped_when_redelivered_after_it()
     {
-        ReviewCompleted review;
-        Guid paperId;
-        await using (var db = Context())
+        var consultation = OpenConsultation();
+        var paper = SubmittedPaper(consultation);
+        var review = Review(paper, 1, ReviewOutcome.RequestChanges);
+        await _database.MigrateToJustBeforeAsync("StableInboxNames");
+        await using (var db = _database.Open())
         {
-            await db.GetService<IMigrator>().MigrateAsync(db.MigrationBefore("StableInboxNames"));
-            var consultation = OpenConsultation();
-            var paper = SubmittedPaper(consultation);
-            (review, paperId) = (Review(paper, 1, ReviewOutcome.RequestChanges), paper.Id);
             // The row alone stands for the earlier application: any change the redelivery makes would be a second one.
             // The name is the one written then, a literal: a later rename of the class must not move it. Written in
             // SQL, as the schema of that time has it; the paper is stored after the upgrade, by today's model.
             await db.Database.ExecuteSqlAsync(
                 $"INSERT INTO InboxMessages (MessageId, Consumer, ProcessedAt) VALUES ({review.EventId}, {"ReviewCompletedConsumer"}, {Now})");
-
-            await db.Database.MigrateAsync();
+        }
+        await _database.MigrateToLatestAsync();
+        await using (var db = _database.Open())
+        {
             db.Consultations.Add(consultation);
             db.Papers.Add(paper);
             await db.SaveChangesAsync();
         }
 
-        await RedeliverAsync(review);
+        await _database.DeliverAsync(review, bus => bus.AddConsumers(typeof(ReviewCompletedConsumer).Assembly));
 
-        await using (var db = Context())
+        await using (var db = _database.Open())
         {
-            var paper = await db.Papers.SingleAsync(p => p.Id == paperId);
-            Assert.Equal(PaperStatus.Submitted, paper.Status);
-            Assert.Empty(paper.Reviews);
+            var stored = await db.Papers.SingleAsync(p => p.Id == paper.Id);
+            Assert.Equal(PaperStatus.Submitted, stored.Status);
+            Assert.Empty(stored.Reviews);
             var row = await db.InboxMessages.SingleAsync(m => m.MessageId == review.EventId);
             Assert.Equal(InboxNameAttribute.Of(typeof(ReviewCompletedConsumer)), row.Consumer);
         }
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _files.Dispose();
-    }
-
-    private SqliteSubmissionsDbContext Context() =>
-        new(new DbContextOptionsBuilder<SqliteSubmissionsDbContext>().UseSqlite(ConnectionString).Options);
-
-    /// <summary>Publishes under the event's id, as the outbox does, to the service's consumers on the upgraded file.</summary>
-    private async Task RedeliverAsync(ReviewCompleted review)
-    {
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddDbContext<SubmissionsDbContext, SqliteSubmissionsDbContext>(db => db.UseSqlite(ConnectionString))
-            .AddMassTransitTestHarness(bus => bus.AddConsumers(typeof(ReviewCompletedConsumer).Assembly))
-            .BuildServiceProvider(validateScopes: true);
-        var harness = services.GetRequiredService<ITestHarness>();
-        var consumes = new ConsumeCounter();
-        await harness.Start();
-        harness.Bus.ConnectConsumeObserver(consumes);
-
-        await harness.Bus.Publish(review, context => context.MessageId = review.EventId);
-        await consumes.WaitForAsync(review.EventId);
-        await harness.Stop();
-    }
+    public void Dispose() => _database.Dispose();
 }
