@@ -9,7 +9,7 @@ namespace PolicyEngage.Testing.Services;
 
 /// <summary>
 /// A service's consumers alone, without its host: on MassTransit's in-memory harness over a migrated SQLite file of
-/// their own, so that a test delivers messages one at a time and reads what the consumers stored.
+/// their own (or one the caller brings), so that a test delivers messages one at a time and reads what they stored.
 /// </summary>
 public sealed class ConsumerHarness<TContext, TSqliteContext> : IAsyncDisposable
     where TContext : ServiceDbContext
@@ -17,23 +17,36 @@ public sealed class ConsumerHarness<TContext, TSqliteContext> : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly ITestHarness _harness;
+    private readonly SqliteTestDatabase<TSqliteContext>? _database;
 
-    private ConsumerHarness(ServiceProvider services, SqliteTestDatabase<TSqliteContext> database)
+    private ConsumerHarness(ServiceProvider services, SqliteTestDatabase<TSqliteContext>? database)
     {
         _services = services;
         _harness = services.GetRequiredService<ITestHarness>();
-        Database = database;
+        _database = database;
     }
 
-    public SqliteTestDatabase<TSqliteContext> Database { get; }
+    public SqliteTestDatabase<TSqliteContext> Database =>
+        _database ?? throw new InvalidOperationException("This harness runs on a file its caller owns; open that instead.");
 
-    public static async Task<ConsumerHarness<TContext, TSqliteContext>> StartAsync(Action<IBusRegistrationConfigurator> addConsumers)
+    /// <summary>On a migrated test database of its own, disposed with the harness.</summary>
+    public static Task<ConsumerHarness<TContext, TSqliteContext>> StartAsync(Action<IBusRegistrationConfigurator> addConsumers)
     {
         var database = new SqliteTestDatabase<TSqliteContext>();
+        return StartAsync(database.ConnectionString, addConsumers, database);
+    }
+
+    /// <summary>On a SQLite file the caller owns and has brought to the schema it wants (an upgraded database, say).</summary>
+    public static Task<ConsumerHarness<TContext, TSqliteContext>> StartOnAsync(string connectionString, Action<IBusRegistrationConfigurator> addConsumers) =>
+        StartAsync(connectionString, addConsumers, database: null);
+
+    private static async Task<ConsumerHarness<TContext, TSqliteContext>> StartAsync(
+        string connectionString, Action<IBusRegistrationConfigurator> addConsumers, SqliteTestDatabase<TSqliteContext>? database)
+    {
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
-            .AddDbContext<TContext, TSqliteContext>(db => db.UseSqlite(database.ConnectionString))
+            .AddDbContext<TContext, TSqliteContext>(db => db.UseSqlite(connectionString))
             .AddMassTransitTestHarness(addConsumers)
             .BuildServiceProvider(validateScopes: true);
         var harness = new ConsumerHarness<TContext, TSqliteContext>(services, database);
@@ -62,6 +75,6 @@ public sealed class ConsumerHarness<TContext, TSqliteContext> : IAsyncDisposable
     {
         await _harness.Stop();
         await _services.DisposeAsync();
-        Database.Dispose();
+        _database?.Dispose();
     }
 }

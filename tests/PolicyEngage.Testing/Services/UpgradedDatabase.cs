@@ -1,9 +1,7 @@
 using MassTransit;
-using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Persistence;
 using Xunit;
@@ -44,21 +42,8 @@ public sealed class UpgradedDatabase<TContext, TSqliteContext> : IDisposable
     /// <summary>Publishes under the event's id, as the outbox relay does, to the service's consumers on the file, and waits.</summary>
     public async Task DeliverAsync(IntegrationEvent message, Action<IBusRegistrationConfigurator> addConsumers)
     {
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddDbContext<TContext, TSqliteContext>(db => db.UseSqlite(ConnectionString))
-            .AddMassTransitTestHarness(addConsumers)
-            .BuildServiceProvider(validateScopes: true);
-        var harness = services.GetRequiredService<ITestHarness>();
-        var consumes = new ConsumeCounter();
-        await harness.Start();
-        using (harness.Bus.ConnectConsumeObserver(consumes))
-        {
-            await harness.Bus.Publish(message, message.GetType(), context => context.MessageId = message.EventId);
-            await consumes.WaitForAsync(message.EventId);
-        }
-        await harness.Stop();
+        await using var consumers = await ConsumerHarness<TContext, TSqliteContext>.StartOnAsync(ConnectionString, addConsumers);
+        await consumers.DeliverAsync(message);
     }
 
     public void Dispose() => _folder.Dispose();
