@@ -15,12 +15,9 @@ internal sealed class RequestSchemaTransformer : IOpenApiSchemaTransformer
     {
         if (!context.JsonTypeInfo.Type.IsAssignableTo(typeof(IValidatedRequest)) || schema.Properties is null) return Task.CompletedTask;
 
+        // A nullable enum is wrapped as oneOf [null, $ref] only after schema transformers run, out of reach here.
         foreach (var property in schema.Properties.Values.OfType<OpenApiSchema>())
-        {
             if (property.Type is { } type) property.Type = type & ~JsonSchemaType.Null;
-            if (property.OneOf is { Count: > 1 } alternatives)
-                property.OneOf = alternatives.Where(alternative => alternative.Type != JsonSchemaType.Null).ToList();
-        }
         return Task.CompletedTask;
     }
 }
