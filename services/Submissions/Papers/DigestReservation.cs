@@ -22,30 +22,34 @@ public sealed class DigestReservation : AggregateRoot
     /// </summary>
     public static DigestReservation? Answer(DigestDeliveryRequested request, IReadOnlyCollection<Paper> papers, DateTime now)
     {
-        var carried = request.Papers.Select(p => (Version: p, Paper: papers.SingleOrDefault(paper => paper.Id == p.PaperId))).ToList();
-        var withdrawn = carried.Where(c => c.Paper?.IsReservable(c.Version.Version) == false).Select(c => c.Version).ToList();
-        var answer = new DigestReservation { DigestId = request.DigestId, Reserved = withdrawn.Count == 0, AnsweredAt = now };
+        var carried = request.Papers
+            .Select(version => (Version: version, Paper: papers.SingleOrDefault(paper => paper.Id == version.PaperId)))
+            .Select(c => (c.Version, c.Paper, Reservable: c.Paper?.IsReservable(c.Version.Version)))
+            .ToList();
+        var withdrawn = carried.Where(c => c.Reservable == false).Select(c => c.Version).ToList();
         if (withdrawn.Count > 0)
         {
-            answer.Raise(new DigestDeliveryRefused(request.ConsultationId, request.DigestId, withdrawn)
+            var refusal = new DigestReservation { DigestId = request.DigestId, Reserved = false, AnsweredAt = now };
+            refusal.Raise(new DigestDeliveryRefused(request.ConsultationId, request.DigestId, withdrawn)
             {
                 EventId = Guid.CreateVersion7(),
                 OccurredAt = now,
                 Actor = "system",
                 CausationId = request.EventId,
             });
-            return answer;
+            return refusal;
         }
-        if (carried.Any(c => c.Paper?.IsReservable(c.Version.Version) != true)) return null;
+        if (carried.Any(c => c.Reservable != true)) return null;
 
-        foreach (var (_, paper) in carried) paper!.Reserve(request.DigestId, now);
-        answer.Raise(new DigestPapersReserved(request.ConsultationId, request.DigestId, request.Papers)
+        foreach (var (_, paper, _) in carried) paper!.Reserve(request.DigestId, now);
+        var reservation = new DigestReservation { DigestId = request.DigestId, Reserved = true, AnsweredAt = now };
+        reservation.Raise(new DigestPapersReserved(request.ConsultationId, request.DigestId, request.Papers)
         {
             EventId = Guid.CreateVersion7(),
             OccurredAt = now,
             Actor = "system",
             CausationId = request.EventId,
         });
-        return answer;
+        return reservation;
     }
 }
