@@ -108,9 +108,6 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.Property<Guid?>("DeliveredEventId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<DateTime?>("DeliveryRequestedAt")
-                        .HasColumnType("datetime2");
-
                     b.Property<string>("DeliveryRequestedBy")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

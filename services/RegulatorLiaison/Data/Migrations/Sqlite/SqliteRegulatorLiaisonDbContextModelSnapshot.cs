@@ -103,9 +103,6 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.Property<Guid?>("DeliveredEventId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DeliveryRequestedAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("DeliveryRequestedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

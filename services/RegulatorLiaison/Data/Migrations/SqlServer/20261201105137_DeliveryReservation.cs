@@ -11,12 +11,6 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTime>(
-                name: "DeliveryRequestedAt",
-                table: "Digests",
-                type: "datetime2",
-                nullable: true);
-
             migrationBuilder.AddColumn<string>(
                 name: "DeliveryRequestedBy",
                 table: "Digests",
@@ -41,10 +35,6 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "DeliveryRequestedAt",
-                table: "Digests");
-
             migrationBuilder.DropColumn(
                 name: "DeliveryRequestedBy",
                 table: "Digests");
