@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole PolicyEngage system locally on the embedded default (SQLite files under ./.data):
-#   RabbitMQ  - reused when something already listens on 127.0.0.1:5672, else a private node under ./.data/rabbitmq
+#   RabbitMQ  - a private node under ./.data/rabbitmq, set up from deploy/rabbitmq/definitions.json (one user per
+#               service); a broker already on 127.0.0.1:5672 is reused only when it is set up the same way
 #   services  - Submissions :5101, Reviews :5102, RegulatorLiaison :5103, Audit :5104, gateway :8080
 # Every process it started is restarted with a back-off when it dies (like a compose restart policy);
 # Ctrl-C or SIGTERM stops them all and exits 0. Logs: ./.data/logs/<name>.log
@@ -172,7 +173,14 @@ done
 
 rabbitmq_ensure_installed
 if rabbitmq_port_open "$amqp_port"; then
-  say "RabbitMQ: reusing the broker that already listens on 127.0.0.1:$amqp_port (not supervised, not stopped)"
+  # Reused only when it is set up as ours: each service logs in as its own user (deploy/rabbitmq/definitions.json).
+  if ! rabbitmq_set_up_as_ours "$management_port"; then
+    say "ERROR: a broker already listens on 127.0.0.1:$amqp_port, but its management API on port $management_port does not" \
+      "let the operator see the service users that deploy/rabbitmq/definitions.json declares; stop it, or set" \
+      "POLICYENGAGE_AMQP_PORT to a free port so that run.sh starts a private node there"
+    exit 1
+  fi
+  say "RabbitMQ: reusing the broker that already listens on 127.0.0.1:$amqp_port (set up as ours; not supervised, not stopped)"
 else
   start_app rabbitmq # boots while the solution builds
   broker_started=1
@@ -183,7 +191,7 @@ if [[ -n $build ]]; then
   dotnet build PolicyEngage.sln -nologo </dev/null
 fi
 
-if [[ -n $broker_started ]]; then rabbitmq_await 90; fi
+if [[ -n $broker_started ]]; then rabbitmq_await 90 && rabbitmq_define; fi
 
 for app in "${apps[@]}"; do
   : >"$log_dir/$app.log"
@@ -215,7 +223,7 @@ while (( ${#ready[@]} < ${#apps[@]} )); do
 done
 
 logs="$log_dir/<submissions|reviews|regulatorliaison|audit|gateway>.log"
-management="http://127.0.0.1:$management_port  (guest / guest)"
+management="http://127.0.0.1:$management_port  ($RABBITMQ_OPERATOR / $RABBITMQ_OPERATOR_PASSWORD)"
 if [[ -n $broker_started ]]; then logs+=", broker: $(log_of rabbitmq)"
 else management+=" if the reused broker has the management plugin"; fi
 cat <<EOF

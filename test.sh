@@ -76,6 +76,7 @@ if (( tools_status != 0 )); then
   finish "$tools_status"
 fi
 rabbitmq_await 90 || finish 1
+rabbitmq_define || finish 1
 
 test_status=0
 dotnet test PolicyEngage.sln --no-build "$@" 2>&1 | tee "$test_log" || test_status=$?

@@ -6,11 +6,20 @@
 #   rabbitmq_ensure_installed                                          # broker + curl + jq
 #   rabbitmq_start NODE AMQP_PORT MANAGEMENT_PORT DIST_PORT STATE_DIR   # spawns the node, returns at once
 #   rabbitmq_await [TIMEOUT_SECONDS]                                    # AMQP port open + await_startup
+#   rabbitmq_define                                                     # definitions, passwords, no guest
+#   rabbitmq_set_up_as_ours MANAGEMENT_PORT                             # is a broker we did not start set up so?
 #   rabbitmq_stop                                                       # graceful shutdown, then the group
 #   rabbitmq_alive, rabbitmq_port_open PORT, rabbitmq_log_tail
 
 # The real scripts: /usr/sbin/rabbitmq* are wrappers that switch to the rabbitmq user (and its cookie) as root.
 RABBITMQ_SCRIPTS=/usr/lib/rabbitmq/bin
+
+# Users, permissions, exchanges, queues and bindings: the file the compose file's broker-init loads too.
+RABBITMQ_DEFINITIONS=$(cd "$(dirname "${BASH_SOURCE[0]}")/../rabbitmq" && pwd)/definitions.json
+# The administrator of a private node (management UI, requeue tool, tests). `impersonator` lets the requeue tool
+# publish a parked message back under its producer's user_id. Development password: the node listens on loopback only.
+RABBITMQ_OPERATOR=operator
+RABBITMQ_OPERATOR_PASSWORD=operator-development
 
 # State of the node this shell started (empty when none).
 RMQ_NODE=""
@@ -84,11 +93,19 @@ rabbitmq_start() {
     chmod 400 "$dir/.erlang.cookie"
   fi
 
-  # guest may only log in from loopback (RabbitMQ's default, stated so that nobody loosens it by accident).
+  # Loopback only, so that the development passwords below never face a network. A fresh node creates the operator
+  # instead of guest; rabbitmq_define deletes a guest that an older state still holds.
   cat >"$dir/rabbitmq.conf" <<EOF
-listeners.tcp.default = $amqp_port
+listeners.tcp.1 = 127.0.0.1:$amqp_port
+management.tcp.ip = 127.0.0.1
 management.tcp.port = $management_port
-loopback_users.guest = true
+default_user = $RABBITMQ_OPERATOR
+default_pass = $RABBITMQ_OPERATOR_PASSWORD
+default_user_tags.administrator = true
+default_user_tags.impersonator = true
+default_permissions.configure = .*
+default_permissions.read = .*
+default_permissions.write = .*
 EOF
 
   local -a node_env=(
@@ -143,6 +160,37 @@ rabbitmq_await() {
     return 1
   fi
   rabbitmq_log "$RMQ_NODE ready in $((SECONDS - RMQ_STARTED_AT)) s"
+}
+
+# The broker setup both the local run and the compose file use: import deploy/rabbitmq/definitions.json (additive, so
+# it also brings an older state up to date), give each service user its development password (BrokerUser in
+# ServiceDefaults says the same), make sure the operator exists, and leave no guest: it could publish anything.
+rabbitmq_define() {
+  rabbitmq_ctl -q import_definitions "$RABBITMQ_DEFINITIONS" >/dev/null
+  local user
+  for user in $(jq -r '.users[].name' "$RABBITMQ_DEFINITIONS"); do
+    rabbitmq_ctl -q change_password "$user" "$user-development" >/dev/null
+  done
+  if ! rabbitmq_ctl -q list_users | cut -f1 | grep -qx "$RABBITMQ_OPERATOR"; then
+    rabbitmq_ctl -q add_user "$RABBITMQ_OPERATOR" "$RABBITMQ_OPERATOR_PASSWORD" >/dev/null
+  fi
+  rabbitmq_ctl -q set_user_tags "$RABBITMQ_OPERATOR" administrator impersonator >/dev/null
+  rabbitmq_ctl -q set_permissions -p / "$RABBITMQ_OPERATOR" ".*" ".*" ".*" >/dev/null
+  if rabbitmq_ctl -q list_users | cut -f1 | grep -qx guest; then
+    rabbitmq_ctl -q delete_user guest >/dev/null
+    rabbitmq_log "deleted the guest user an older state of $RMQ_NODE held"
+  fi
+  rabbitmq_log "$RMQ_NODE set up from $RABBITMQ_DEFINITIONS"
+}
+
+# True when a broker this shell did not start answers its management API on 127.0.0.1:PORT as set up by
+# rabbitmq_define (the operator logs in, and the service users exist): otherwise the services could not log in.
+rabbitmq_set_up_as_ours() {
+  local management_port=$1 user
+  for user in $(jq -r '.users[].name' "$RABBITMQ_DEFINITIONS"); do
+    curl -fs -o /dev/null --max-time 5 -u "$RABBITMQ_OPERATOR:$RABBITMQ_OPERATOR_PASSWORD" \
+      "http://127.0.0.1:$management_port/api/users/$user" || return 1
+  done
 }
 
 # Graceful shutdown (waits for the node's OS process), else SIGTERM and finally SIGKILL to its process group.

@@ -1,28 +1,24 @@
 #!/usr/bin/env bash
 # Moves every message currently in <queue>_error back to <queue>, so that the service consumes it again once the
 # cause of its failure is fixed. Bodies and properties (message id, content type, headers) travel unchanged, so
-# MassTransit reads a moved message exactly as it first arrived. See docs/messaging.md, "Operations: poison
-# messages and the _error queue".
+# MassTransit reads a moved message exactly as it first arrived, and each goes back under its producer's AMQP
+# user_id: a service parks a message without it (RabbitMQ would refuse the move) and keeps it in the header
+# PolicyEngage-Producer, which this restores. See docs/messaging.md, "Operations: poison messages and the _error queue".
 #
-#   deploy/local/requeue-errors.sh <queue> [--vhost V] [--management URL] [--user U] [--password P]
-#                                          [--via auto|shovel|api] [--timeout SECONDS]
+#   deploy/local/requeue-errors.sh <queue> [--vhost V] [--management URL] [--user U] [--password P] [--timeout SECONDS]
 #
-# It talks only to RabbitMQ's management HTTP API, and needs curl and jq.
-#   --via shovel  a one-off dynamic shovel (plugin rabbitmq_shovel) that moves as many messages as the error queue
-#                 held when it started, acknowledging each only after the broker confirmed its re-publication,
-#                 and then deletes itself. Nothing is held outside the broker.
-#   --via api     without the plugin: takes the messages in batches through the management API and re-publishes
-#                 each to the default exchange with routing key <queue>. A batch is saved to a file before it is
-#                 re-published, so a failure half-way loses nothing (the file is named on failure). Header values
-#                 pass through JSON: strings, numbers, booleans, lists and tables survive; AMQP-specific types
-#                 (timestamps, byte arrays) may come back as their JSON equivalents.
-#   --via auto    (default) the shovel when the broker has the plugin, else the API.
+# It talks only to RabbitMQ's management HTTP API, and needs curl and jq. It takes the messages in batches and
+# re-publishes each to the default exchange with routing key <queue>; publishing under another user's user_id needs
+# a user with the `impersonator` tag (the local brokers' operator has it). A batch is saved to a file before it is
+# re-published, so a failure half-way loses nothing (the file is named on failure). Header values pass through JSON:
+# strings, numbers, booleans, lists and tables survive; AMQP-specific types (timestamps, byte arrays) may come back as
+# their JSON equivalents. (A shovel would move messages inside the broker, but cannot give each its producer back.)
 # Exit codes: 0 moved (possibly nothing), 1 failed (broker unreachable, queue missing, move incomplete), 2 usage.
 set -euo pipefail
 shopt -s inherit_errexit
 
 usage() {
-  echo "usage: $0 <queue> [--vhost V] [--management URL] [--user U] [--password P] [--via auto|shovel|api] [--timeout SECONDS]" >&2
+  echo "usage: $0 <queue> [--vhost V] [--management URL] [--user U] [--password P] [--timeout SECONDS]" >&2
   exit 2
 }
 
@@ -34,9 +30,8 @@ fail() {
 queue=""
 vhost="/"
 management="http://127.0.0.1:15672"
-user="guest"
-password="guest"
-via="auto"
+user="operator"
+password="operator-development"
 timeout=120
 
 while (($#)); do
@@ -45,7 +40,6 @@ while (($#)); do
     --management) management=${2:?--management needs a URL}; shift 2 ;;
     --user) user=${2:?--user needs a value}; shift 2 ;;
     --password) password=${2:?--password needs a value}; shift 2 ;;
-    --via) via=${2:?--via needs auto, shovel or api}; shift 2 ;;
     --timeout) timeout=${2:?--timeout needs seconds}; shift 2 ;;
     -h | --help) usage ;;
     -*) echo "requeue-errors: unknown option $1" >&2; usage ;;
@@ -53,8 +47,9 @@ while (($#)); do
   esac
 done
 [[ -n $queue ]] || usage
-[[ $via =~ ^(auto|shovel|api)$ ]] || { echo "requeue-errors: --via takes auto, shovel or api" >&2; usage; }
 [[ $timeout =~ ^[0-9]+$ ]] || { echo "requeue-errors: --timeout takes whole seconds" >&2; usage; }
+# Written by ErrorQueueMove in ServiceDefaults when it parks a message.
+producer_header=PolicyEngage-Producer
 [[ $queue != *_error ]] || fail "name the service's queue, not its error queue: ${queue%_error}"
 for tool in curl jq; do
   command -v "$tool" >/dev/null || fail "$tool is required (apt-get install -y $tool)"
@@ -97,45 +92,6 @@ error_queue_length() {
   jq 'if length == 0 then 0 else .[0].message_count + 1 end' <<<"$body"
 }
 
-move_with_shovel() {
-  local count=$1 name
-  name="requeue-errors-$queue-$(date +%s)-$$"
-  local source_uri="amqp:///$vhost_path"
-  local definition
-  definition=$(jq -n --arg src "$source_uri" --arg from "$error_queue" --arg to "$queue" '{value: {
-      "src-uri": $src, "src-queue": $from, "dest-uri": $src, "dest-queue": $to,
-      "ack-mode": "on-confirm", "src-delete-after": "queue-length"}}')
-  api PUT "parameters/shovel/$vhost_path/$(uri "$name")" "$definition"
-  if [[ $status == 400 && $body == *"component shovel not found"* ]]; then
-    [[ $via == auto ]] && return 3
-    fail "the broker lacks the rabbitmq_shovel plugin; enable it, or use --via api"
-  fi
-  if [[ $status == 401 && $via == auto ]]; then
-    echo "requeue-errors: user '$user' may not create shovels ($body); moving through the management API instead" >&2
-    return 3
-  fi
-  [[ $status == 201 || $status == 204 ]] || fail "could not create shovel '$name' (HTTP $status): $body"
-
-  # The shovel deletes its own definition once it has moved what the queue held when it started.
-  local deadline=$((SECONDS + timeout))
-  while true; do
-    api GET "parameters/shovel/$vhost_path/$(uri "$name")"
-    [[ $status == 404 ]] && return 0
-    api GET "shovels/$vhost_path"
-    if [[ $status == 200 ]] && jq -e --arg n "$name" 'any(.[]; .name == $n and .state == "terminated")' <<<"$body" >/dev/null; then
-      local reason
-      reason=$(jq -r --arg n "$name" '.[] | select(.name == $n) | .reason // "no reason given"' <<<"$body")
-      api DELETE "parameters/shovel/$vhost_path/$(uri "$name")"
-      fail "shovel '$name' stopped: $reason (the messages it had not moved are still in '$error_queue')"
-    fi
-    if ((SECONDS >= deadline)); then
-      api DELETE "parameters/shovel/$vhost_path/$(uri "$name")"
-      fail "moving $(messages "$count") took longer than $timeout s; stopped the shovel, the rest are still in '$error_queue' (run again)"
-    fi
-    sleep 0.5
-  done
-}
-
 move_with_api() {
   local count=$1 moved=0 batch_size batch taken backup=""
   local -a messages
@@ -150,9 +106,11 @@ move_with_api() {
     [[ -n $backup ]] || backup=$(mktemp "${TMPDIR:-/tmp}/requeue-errors-$queue.XXXXXX.json")
     printf '%s\n' "$batch" >"$backup"
 
-    # Empty properties come back from the API as [], which the publish endpoint refuses.
-    mapfile -t messages < <(jq -c --arg q "$queue" '.[] | {
-        properties: (.properties | if type == "array" then {} else . end),
+    # Empty properties come back from the API as [], which the publish endpoint refuses. The producer goes back
+    # into user_id, and out of the headers.
+    mapfile -t messages < <(jq -c --arg q "$queue" --arg producer "$producer_header" '.[] | {
+        properties: (.properties | if type == "array" then {} else . end
+          | if .headers[$producer] then .user_id = .headers[$producer] | del(.headers[$producer]) else . end),
         routing_key: $q, payload, payload_encoding}' <<<"$batch")
     local index
     for index in "${!messages[@]}"; do
@@ -185,10 +143,5 @@ if ((count == 0)); then
   exit 0
 fi
 
-moved=""
-if [[ $via != api ]]; then
-  # Creating the shovel is the test of whether the broker has the plugin: auto falls back to the API without it.
-  if move_with_shovel "$count"; then via=shovel moved=$count; else via=api; fi
-fi
-if [[ -z $moved ]]; then moved=$(move_with_api "$count"); fi
-echo "Moved $(messages "$moved") from '$error_queue' to '$queue' in virtual host '$vhost' (via $via)."
+moved=$(move_with_api "$count")
+echo "Moved $(messages "$moved") from '$error_queue' to '$queue' in virtual host '$vhost'."

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Audit.Ledger;
+using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using PolicyEngage.Testing.Events;
 using PolicyEngage.Testing.Services;
@@ -28,7 +30,11 @@ public sealed class InboxCarryOverTests : IDisposable
         }
         await _database.MigrateToLatestAsync();
 
-        await _database.DeliverAsync(registered, bus => bus.AddLedgerConsumers());
+        await _database.DeliverAsync(registered, bus =>
+        {
+            bus.AddSingleton<MessagePublisher, TestMessagePublisher>();
+            bus.AddLedgerConsumers();
+        });
 
         await using (var db = _database.Open())
         {

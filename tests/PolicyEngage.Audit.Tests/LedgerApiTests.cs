@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using PolicyEngage.Audit.Ledger;
 using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Auth;
@@ -31,7 +32,8 @@ public sealed class LedgerApiTests(AuditApp app) : IClassFixture<AuditApp>
         var delivered = DigestEvents.Delivered(compiled);
         var acknowledged = DigestEvents.Acknowledged(delivered);
         IntegrationEvent[] events = [registered, opened, submittedA, submittedB, submittedOutside, reviewedA, closed, compiled, delivered, acknowledged];
-        await app.PublishAsync(events, fromService: "RegulatorLiaison");
+        // Each from its owner (TestMessagePublisher), as the broker would vouch for it.
+        await app.PublishAsync(events);
         return new Story(consultationId, paperA, paperB, paperOutside, events);
     }
 
@@ -69,7 +71,8 @@ public sealed class LedgerApiTests(AuditApp app) : IClassFixture<AuditApp>
         {
             var data = entry.GetProperty("data");
             Assert.Equal(SpecHash.EntryHash(entry.GetProperty("previousHash").GetString()!, data.GetRawText()), entry.GetProperty("hash").GetString());
-            Assert.Equal("RegulatorLiaison", entry.GetProperty("service").GetString());
+            var eventType = story.Events.Single(e => e.EventId == entry.GetProperty("eventId").GetGuid()).GetType();
+            Assert.Equal(EventProducers.Owners[eventType], entry.GetProperty("service").GetString());
             Assert.False(data.TryGetProperty("body", out _));
         }
         var submitted = timeline.EnumerateArray().First(e => e.GetProperty("eventType").GetString() == "PositionPaperSubmitted");

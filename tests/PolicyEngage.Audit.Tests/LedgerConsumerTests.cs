@@ -28,7 +28,7 @@ public sealed class LedgerConsumerTests
     }
 
     [Fact]
-    public async Task Each_kind_of_event_published_on_the_bus_reaches_the_ledger_with_its_publishing_service()
+    public async Task Each_kind_of_event_published_on_the_bus_reaches_the_ledger_under_the_service_that_owns_it()
     {
         using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
         await using var provider = BusWith(database);
@@ -47,13 +47,13 @@ public sealed class LedgerConsumerTests
         IntegrationEvent[] events = [registered, opened, submitted, reviewed, closed, compiled, delivered, acknowledged, withdrawn];
 
         foreach (var integrationEvent in events)
-            await BusPublishing.PublishAsync(harness, integrationEvent, service: integrationEvent == withdrawn ? null : "RegulatorLiaison");
+            await BusPublishing.PublishAsync(harness, integrationEvent, service: EventProducers.Owners[integrationEvent.GetType()]);
         foreach (var integrationEvent in events)
             await BusPublishing.SavedAsync(database.Open, integrationEvent.EventId);
 
         var entries = await database.EntriesAsync();
         Assert.Equal(events.Select(e => e.EventId).Order(), entries.Select(e => e.EventId).Order());
-        Assert.All(entries, entry => Assert.Equal(entry.EventId == withdrawn.EventId ? "unknown" : "RegulatorLiaison", entry.Service));
+        Assert.All(entries, entry => Assert.Equal(EventProducers.Owners[events.Single(e => e.EventId == entry.EventId).GetType()], entry.Service));
         Assert.True((await database.VerifyAsync()).Valid);
     }
 
@@ -69,8 +69,8 @@ public sealed class LedgerConsumerTests
 
         await BusPublishing.PublishAsync(harness, registered, "RegulatorLiaison");
         await BusPublishing.SavedAsync(database.Open, registered.EventId);
-        await BusPublishing.PublishAsync(harness, registered, "Elsewhere");
-        await BusPublishing.PublishAsync(harness, registered, "Elsewhere", messageId: otherMessageId);
+        await BusPublishing.PublishAsync(harness, registered, "RegulatorLiaison");
+        await BusPublishing.PublishAsync(harness, registered, "RegulatorLiaison", messageId: otherMessageId);
         // One queue, one message at a time: once the last is consumed, the redelivery before it has been too.
         await BusPublishing.SavedAsync(database.Open, otherMessageId);
 
@@ -107,9 +107,31 @@ public sealed class LedgerConsumerTests
         Assert.True((await database.VerifyAsync()).Valid);
     }
 
+    [Theory]
+    [InlineData("Submissions")]
+    [InlineData("Audit")]
+    [InlineData("")]
+    public async Task An_event_whose_producer_does_not_own_it_or_is_unnamed_is_refused_and_leaves_no_trace(string producer)
+    {
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
+        await using var provider = BusWith(database);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var reviewed = ReviewEvents.Completed(Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        await BusPublishing.PublishAsync(harness, reviewed, producer);
+
+        Assert.True(await harness.Consumed.Any<ReviewCompleted>(c => c.Context.MessageId == reviewed.EventId && c.Exception is ProducerRefusedException));
+        Assert.Empty(await database.EntriesAsync());
+        await using var db = database.Open();
+        Assert.Empty(await db.InboxMessages.ToListAsync());
+        Assert.Empty(await db.PendingEvents.ToListAsync());
+    }
+
     private static ServiceProvider BusWith(SqliteTestDatabase<SqliteAuditDbContext> database) => new ServiceCollection()
         .AddDbContext<AuditDbContext, SqliteAuditDbContext>(db => db.UseSqlite(database.ConnectionString))
         .AddSingleton(TimeProvider.System)
+        .AddSingleton<MessagePublisher, TestMessagePublisher>()
         .AddMassTransitTestHarness(bus => bus.AddLedgerConsumers())
         .BuildServiceProvider(validateScopes: true);
 }

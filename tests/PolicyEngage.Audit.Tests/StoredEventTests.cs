@@ -95,12 +95,4 @@ public sealed class StoredEventTests
         Assert.Null(entry.PaperId);
         Assert.Equal(new[] { first, second }.Order(), entry.Papers.Select(p => p.PaperId).Order());
     }
-
-    [Fact]
-    public void An_event_without_a_service_header_is_recorded_as_from_an_unknown_service()
-    {
-        var pending = PendingEvent.Of(RegulatorEvents.Registered(Guid.CreateVersion7()), service: null, ConsultationStory.Start);
-
-        Assert.Equal("unknown", pending.Service);
-    }
 }

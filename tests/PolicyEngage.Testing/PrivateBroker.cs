@@ -36,7 +36,7 @@ public sealed class PrivateBroker : IAsyncDisposable
     {
         var script = Path.Combine(RepositoryRoot.Path, "deploy", "local", "rabbitmq.sh");
         var start = new ProcessStartInfo("bash", ["-c", """
-            source "$0" && rabbitmq_start "$1" "$2" "$3" "$4" "$5" && rabbitmq_await 90 && echo READY && wait "$RMQ_PID"
+            source "$0" && rabbitmq_start "$1" "$2" "$3" "$4" "$5" && rabbitmq_await 90 && rabbitmq_define && echo READY && wait "$RMQ_PID"
             """, script, Node, AmqpPort.ToString(), ManagementPort.ToString(), DistPort.ToString(), _state.Path])
         {
             RedirectStandardOutput = true,

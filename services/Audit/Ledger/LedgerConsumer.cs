@@ -1,8 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Messaging.Inbox;
-using MessageHeaders = PolicyEngage.ServiceDefaults.Messaging.MessageHeaders;
 
 namespace PolicyEngage.Audit.Ledger;
 
@@ -11,15 +11,15 @@ namespace PolicyEngage.Audit.Ledger;
 /// share one inbox name: a message id is one event, so it must reach the ledger once whatever its type.
 /// </summary>
 [InboxName("ledger")]
-public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock, ConsumeContext context)
+public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock, ConsumeContext context, MessagePublisher publisher)
     : InboxConsumer<TEvent>(db, clock)
     where TEvent : IntegrationEvent
 {
     protected override Task Apply(TEvent message, CancellationToken cancellationToken)
     {
+        var service = EventProducers.Verify(typeof(TEvent), publisher.Of(context));
         var data = StoredEvent.DataOf(PublishedJson.Of(context), message);
-        return new LedgerChain(db).ReceiveAsync(
-            PendingEvent.Of(message, data, context.Headers.Get<string>(MessageHeaders.Service), UtcNow), cancellationToken);
+        return new LedgerChain(db).ReceiveAsync(PendingEvent.Of(message, data, service, UtcNow), cancellationToken);
     }
 }
 
@@ -39,6 +39,7 @@ public static class LedgerConsumers
     /// </summary>
     public static IBusRegistrationConfigurator AddLedgerConsumers(this IBusRegistrationConfigurator bus)
     {
+        bus.TryAddSingleton<MessagePublisher>();
         foreach (var eventType in EventTypes)
         {
             bus.AddConsumer(typeof(LedgerConsumer<>).MakeGenericType(eventType)).Endpoint(endpoint =>

@@ -8,9 +8,6 @@ namespace PolicyEngage.Audit.Ledger;
 /// </summary>
 public sealed class PendingEvent
 {
-    /// <summary>The service name recorded when a message does not say which service published it.</summary>
-    public const string UnknownService = "unknown";
-
     /// <summary>The column width for the event's CLR type name, here and in the ledger entry it becomes.</summary>
     public const int EventTypeLength = 200;
 
@@ -29,17 +26,17 @@ public sealed class PendingEvent
     /// <summary>Ready events are appended in the order they arrived.</summary>
     public DateTime ReceivedAt { get; private set; }
 
-    public static PendingEvent Of(IntegrationEvent integrationEvent, string? service, DateTime receivedAt) =>
+    public static PendingEvent Of(IntegrationEvent integrationEvent, string service, DateTime receivedAt) =>
         Of(integrationEvent, StoredEvent.DataOf(integrationEvent), service, receivedAt);
 
     /// <param name="data">The stored event (<see cref="StoredEvent.DataOf(System.Text.Json.Nodes.JsonObject, IntegrationEvent)"/>).</param>
-    public static PendingEvent Of(IntegrationEvent integrationEvent, string data, string? service, DateTime receivedAt) => new()
+    public static PendingEvent Of(IntegrationEvent integrationEvent, string data, string service, DateTime receivedAt) => new()
     {
         EventId = integrationEvent.EventId,
         EventType = integrationEvent.GetType().Name,
         OccurredAt = integrationEvent.OccurredAt,
         Actor = integrationEvent.Actor,
-        Service = string.IsNullOrWhiteSpace(service) ? UnknownService : service,
+        Service = service,
         CausationId = integrationEvent.CausationId,
         Data = data,
         ReceivedAt = receivedAt,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Json;
+using PolicyEngage.ServiceDefaults.Messaging.Broker;
 using PolicyEngage.ServiceDefaults.Messaging.FaultInjection;
 using PolicyEngage.ServiceDefaults.Messaging.Outbox;
 using PolicyEngage.ServiceDefaults.Persistence;
@@ -13,8 +14,9 @@ namespace PolicyEngage.ServiceDefaults.Messaging;
 public static class ServiceMessaging
 {
     /// <summary>
-    /// MassTransit on RabbitMQ with the service's consumers, retries with back-off (then the <c>_error</c> queue),
-    /// and the outbox relay for <typeparamref name="TContext"/>.
+    /// MassTransit on RabbitMQ as the service's own broker user, with the service's consumers, retries with back-off
+    /// (then the <c>_error</c> queue), and the outbox relay for <typeparamref name="TContext"/>. Exchanges, queues and
+    /// bindings are declared ahead by the broker setup (deploy/rabbitmq/definitions.json); the service binds nothing.
     /// </summary>
     public static IHostApplicationBuilder AddServiceMessaging<TContext>(
         this IHostApplicationBuilder builder,
@@ -23,6 +25,8 @@ public static class ServiceMessaging
     {
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         var serviceName = ServiceIdentity.NameOf(builder.Environment);
+        var brokerUser = BrokerUser.Of(rabbit, builder.Environment);
+        builder.Services.AddSingleton(brokerUser);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -31,17 +35,20 @@ public static class ServiceMessaging
 
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(retry => retry.Exponential(
-                    rabbit.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
-                if (rabbit.QuorumQueues && endpoint is IRabbitMqReceiveEndpointConfigurator queue) queue.SetQuorumQueue();
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(rabbit.RetryLimit, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500));
+                    retry.Ignore<MessageRefusedException>();
+                });
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator queue) UseDeclaredTopology(queue);
             });
 
             bus.UsingRabbitMq((context, transport) =>
             {
                 transport.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
                 {
-                    host.Username(rabbit.Username);
-                    host.Password(rabbit.Password);
+                    host.Username(brokerUser.Name);
+                    host.Password(brokerUser.Password);
                 });
                 transport.ConfigureJsonSerializerOptions(JsonDefaults.Configure);
                 // Events are published as their concrete type; the shared base record is not an exchange of its own.
@@ -63,6 +70,20 @@ public static class ServiceMessaging
         builder.Services.AddHostedService<OutboxRelayService<TContext>>();
         builder.AddFaultInjection();
         return builder;
+    }
+
+    /// <summary>
+    /// The queue as the definitions file declares it (quorum), no bindings of the service's own, and no
+    /// <c>Fault&lt;T&gt;</c> events (a service may publish only the events it owns); what fails or is skipped is parked
+    /// in the queue's <c>_error</c> queue without its producer's <c>user_id</c>.
+    /// </summary>
+    private static void UseDeclaredTopology(IRabbitMqReceiveEndpointConfigurator queue)
+    {
+        queue.SetQuorumQueue();
+        queue.ConfigureConsumeTopology = false;
+        queue.PublishFaults = false;
+        queue.ConfigureError(error => error.UseFilter(new ParkFailedMessageFilter()));
+        queue.ConfigureDeadLetter(skipped => skipped.UseFilter(new ParkSkippedMessageFilter()));
     }
 
     private static void AddFaultInjection(this IHostApplicationBuilder builder)

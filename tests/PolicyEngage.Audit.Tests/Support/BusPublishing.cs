@@ -3,18 +3,18 @@ using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Contracts;
-using MessageHeaders = PolicyEngage.ServiceDefaults.Messaging.MessageHeaders;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.Audit.Tests.Support;
 
 internal static class BusPublishing
 {
-    /// <summary>As the services' outbox relays publish: the event id as message id (unless told), the service in a header.</summary>
+    /// <summary>As the services' outbox relays publish: the event id as message id (unless told); the producer, when named, for <see cref="TestMessagePublisher"/>.</summary>
     public static Task PublishAsync(ITestHarness harness, IntegrationEvent integrationEvent, string? service, Guid? messageId = null) =>
         harness.Bus.Publish(integrationEvent, integrationEvent.GetType(), context =>
         {
             context.MessageId = messageId ?? integrationEvent.EventId;
-            if (service is not null) context.Headers.Set(MessageHeaders.Service, service);
+            if (service is not null) context.Headers.Set(TestPublisher.Header, service);
         });
 
     /// <summary>Waits until the consumer has saved the message (its inbox row exists); fails the test after 15 seconds.</summary>

@@ -5,7 +5,6 @@ using PolicyEngage.Contracts;
 using PolicyEngage.Testing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
-using MessageHeaders = PolicyEngage.ServiceDefaults.Messaging.MessageHeaders;
 
 namespace PolicyEngage.Faults.Tests.Load;
 
@@ -34,17 +33,15 @@ internal sealed class PublishTap : IAsyncDisposable
 
     public static async Task<PublishTap> StartAsync(BrokerAddress broker)
     {
-        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = broker.AmqpPort, VirtualHost = broker.VirtualHost, UserName = "guest", Password = "guest" };
+        var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = broker.AmqpPort, VirtualHost = broker.VirtualHost, UserName = TestBroker.Operator, Password = TestBroker.OperatorPassword };
         var connection = await factory.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
         var tap = new PublishTap(connection, channel);
         var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
         foreach (var eventType in typeof(IntegrationEvent).Assembly.GetTypes().Where(IsEvent))
         {
-            // Declared as MassTransit declares a message type's exchange, so whichever comes first, both agree.
-            var exchange = $"{eventType.Namespace}:{eventType.Name}";
-            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
-            await channel.QueueBindAsync(queue, exchange, "");
+            // The broker setup declared every event's exchange.
+            await channel.QueueBindAsync(queue, $"{eventType.Namespace}:{eventType.Name}", "");
         }
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => tap.RecordAsync(delivery);
@@ -57,7 +54,7 @@ internal sealed class PublishTap : IAsyncDisposable
         var envelope = JsonNode.Parse(Encoding.UTF8.GetString(delivery.Body.Span))!;
         var messageId = envelope["messageId"]!.GetValue<string>().ToUpperInvariant();
         _publishes.AddOrUpdate(messageId, 1, (_, count) => count + 1);
-        var service = delivery.BasicProperties.Headers?[MessageHeaders.Service] is byte[] name ? Encoding.UTF8.GetString(name) : "?";
+        var service = delivery.BasicProperties.UserId ?? "?";
         _publishers.TryAdd((service, envelope["sourceAddress"]?.GetValue<string>() ?? "?"), 0);
         return Task.CompletedTask;
     }

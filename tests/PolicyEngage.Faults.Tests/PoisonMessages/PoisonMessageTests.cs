@@ -50,7 +50,7 @@ public sealed class PoisonMessageTests(RunningSystem system)
         var hollow = Guid.NewGuid();
         var poisonedAt = DateTime.UtcNow;
         await queues.PublishAsync(Queue, unreadable.ToString(), Encoding.UTF8.GetBytes("{ this is not a MassTransit envelope"), Marked("unreadable"));
-        await queues.PublishAsync(Queue, hollow.ToString(), HollowSubmission(hollow), Marked("hollow"));
+        await queues.PublishAsync(Queue, hollow.ToString(), HollowSubmission(hollow), Marked("hollow"), userId: "Submissions");
         var paperBehind = await SubmitPaperAsync(author, consultationId, "Submitted behind two poison messages");
 
         Assert.Single(await AwaitOpenCasesAsync(reviewer, paperBehind));
@@ -61,6 +61,9 @@ public sealed class PoisonMessageTests(RunningSystem system)
         // A readable submission without a paper fails in the consumer every time: retried RetryLimit (5) times first.
         Assert.Equal("5", parked[hollow].Header("MT-Fault-RetryCount"));
         Assert.Equal(typeof(PositionPaperSubmitted).FullName, parked[hollow].Header("MT-Fault-MessageType"));
+        // Reviews may not publish under Submissions' user_id: it parks the message without it, naming the producer.
+        Assert.Null(parked[hollow].UserId);
+        Assert.Equal("Submissions", parked[hollow].Header("PolicyEngage-Producer"));
         using (var reviews = new HttpClient { BaseAddress = system.Service("Reviews").BaseAddress })
             Assert.True((await reviews.GetAsync("/health/ready")).IsSuccessStatusCode, "Reviews is not ready after parking two poison messages.");
 
@@ -80,6 +83,7 @@ public sealed class PoisonMessageTests(RunningSystem system)
         var returned = await AwaitParkedAsync(queues, requeuedAt, unreadable, hollow);
         Assert.Equal("5", returned[hollow].Header("MT-Fault-RetryCount"));
         Assert.Equal("hollow", returned[hollow].Header(ScenarioHeader));
+        Assert.Equal("Submissions", returned[hollow].Header("PolicyEngage-Producer"));
         Assert.Equal("unreadable", returned[unreadable].Header(ScenarioHeader));
         Assert.Single(await AwaitOpenCasesAsync(reviewer, strandedPaper));
     }

@@ -19,13 +19,10 @@ public sealed class RequeueErrorsCommandTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _virtualHost.DisposeAsync();
 
-    /// <summary>"auto" takes the shovel when the broker has the plugin; "api" is the fallback without it.</summary>
-    [Theory]
-    [InlineData("auto")]
-    [InlineData("api")]
-    public async Task Moves_every_parked_message_back_with_its_body_id_content_type_and_headers(string via)
+    [Fact]
+    public async Task Moves_every_parked_message_back_with_its_body_id_content_type_headers_and_producer()
     {
-        var queue = $"orders-{via}";
+        const string queue = "orders";
         await _queues.DeclareQueueAsync(queue);
         await _queues.DeclareQueueAsync($"{queue}_error");
         var parked = new (Guid Id, byte[] Body, Dictionary<string, object?> Headers)[]
@@ -34,15 +31,21 @@ public sealed class RequeueErrorsCommandTests : IAsyncLifetime
             (Guid.NewGuid(), [0xff, 0x00, 0xfe], new() { ["MT-Fault-Message"] = "not UTF-8", ["Replayable"] = true }),
             (Guid.NewGuid(), Encoding.UTF8.GetBytes("{}"), new()),
         };
+        // Parked by a service as ErrorQueueMove parks: no user_id, the producer in a header.
+        var fromReviews = Guid.NewGuid();
+        await _queues.PublishAsync($"{queue}_error", fromReviews.ToString(), Encoding.UTF8.GetBytes("{}"), new Dictionary<string, object?> { ["PolicyEngage-Producer"] = "Reviews" });
         foreach (var (id, body, headers) in parked) await _queues.PublishAsync($"{queue}_error", id.ToString(), body, headers);
 
-        var result = await RequeueErrorsCommand.RunAsync(queue, _virtualHost.Name, "--via", via);
+        var result = await RequeueErrorsCommand.RunAsync(queue, _virtualHost.Name);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($"Moved {parked.Length} messages", result.Output);
+        Assert.Contains($"Moved {parked.Length + 1} messages", result.Output);
         Assert.Empty(await _queues.PeekAsync($"{queue}_error"));
         var moved = (await _queues.PeekAsync(queue)).ToDictionary(m => Guid.Parse(m.MessageId!));
-        Assert.Equal(parked.Select(p => p.Id).Order(), moved.Keys.Order());
+        Assert.Equal(parked.Select(p => p.Id).Append(fromReviews).Order(), moved.Keys.Order());
+        Assert.Equal("Reviews", moved[fromReviews].UserId);
+        Assert.Null(moved[fromReviews].Header("PolicyEngage-Producer"));
+        Assert.All(parked, p => Assert.Null(moved[p.Id].UserId));
         foreach (var (id, body, headers) in parked)
         {
             Assert.Equal(body, moved[id].Body);

@@ -61,16 +61,19 @@ internal sealed class VirtualHostQueues(string virtualHost, ushort? managementPo
         return errors;
     }
 
-    /// <summary>Publishes straight to a queue through the default exchange, failing unless the broker confirms that the queue took it.</summary>
-    public async Task PublishAsync(string queue, string messageId, byte[] body, IDictionary<string, object?> headers)
+    /// <summary>
+    /// Publishes straight to a queue through the default exchange, failing unless the broker confirms that the queue
+    /// took it; as the operator, who may name any producer in <paramref name="userId"/> (it is an impersonator).
+    /// </summary>
+    public async Task PublishAsync(string queue, string messageId, byte[] body, IDictionary<string, object?> headers, string? userId = null)
     {
         var factory = new ConnectionFactory
         {
             HostName = "127.0.0.1",
             Port = TestBroker.AmqpPort,
             VirtualHost = virtualHost,
-            UserName = "guest",
-            Password = "guest",
+            UserName = TestBroker.Operator,
+            Password = TestBroker.OperatorPassword,
         };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(
@@ -79,6 +82,7 @@ internal sealed class VirtualHostQueues(string virtualHost, ushort? managementPo
         {
             ContentType = MassTransitEnvelope.ContentType,
             MessageId = messageId,
+            UserId = userId,
             Persistent = true,
             Headers = headers,
         };
@@ -92,7 +96,7 @@ internal sealed class VirtualHostQueues(string virtualHost, ushort? managementPo
 internal sealed record QueueConsumers(string Name, int Consumers);
 
 /// <summary>A message as the management API shows it: its id, its headers and its body.</summary>
-internal sealed record QueuedMessage(string? MessageId, string? ContentType, JsonObject Headers, string Payload, string PayloadEncoding)
+internal sealed record QueuedMessage(string? MessageId, string? ContentType, string? UserId, JsonObject Headers, string Payload, string PayloadEncoding)
 {
     public string? Header(string name) => Headers[name]?.ToString();
 
@@ -106,6 +110,7 @@ internal sealed record QueuedMessage(string? MessageId, string? ContentType, Jso
         return new QueuedMessage(
             properties["message_id"]?.GetValue<string>(),
             properties["content_type"]?.GetValue<string>(),
+            properties["user_id"]?.GetValue<string>(),
             properties["headers"] as JsonObject ?? [],
             message["payload"]!.GetValue<string>(),
             message["payload_encoding"]!.GetValue<string>());

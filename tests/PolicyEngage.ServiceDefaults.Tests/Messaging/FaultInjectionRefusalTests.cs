@@ -26,6 +26,7 @@ public sealed class FaultInjectionRefusalTests
             ["Urls"] = "http://127.0.0.1:0",
             ["Database__DataDirectory"] = data.Path,
             ["RabbitMq__Port"] = "1",
+            ["RabbitMq__Password"] = "an-operator-chosen-broker-password",
             ["Auth__SigningKey"] = "an-operator-chosen-production-secret-0123456789",
             [failpoint] = value,
         });

@@ -21,7 +21,7 @@ public sealed class DeliveryCounter(DeliveryLog log) : IConsumer<RegulatorRegist
 {
     public Task Consume(ConsumeContext<RegulatorRegistered> context)
     {
-        log.Record(context.MessageId!.Value, context.Headers.Get<string>(ServiceDefaults.Messaging.MessageHeaders.Service));
+        log.Record(context.MessageId!.Value, context.ReceiveContext.TryGetPayload(out RabbitMqBasicConsumeContext? delivery) ? delivery.Properties.UserId : null);
         return Task.CompletedTask;
     }
 }
@@ -30,7 +30,8 @@ public sealed class DeliveryLog
 {
     private readonly ConcurrentDictionary<Guid, int> _deliveries = new();
 
-    public ConcurrentBag<string?> ServiceHeaders { get; } = [];
+    /// <summary>The AMQP user_id of each delivery: the broker user that published it.</summary>
+    public ConcurrentBag<string?> Producers { get; } = [];
 
     public int DistinctMessages => _deliveries.Count;
 
@@ -38,9 +39,9 @@ public sealed class DeliveryLog
 
     public int DeliveriesOf(Guid messageId) => _deliveries.GetValueOrDefault(messageId);
 
-    public void Record(Guid messageId, string? service)
+    public void Record(Guid messageId, string? producer)
     {
         _deliveries.AddOrUpdate(messageId, 1, (_, n) => n + 1);
-        ServiceHeaders.Add(service);
+        Producers.Add(producer);
     }
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Messaging;
 using PolicyEngage.ServiceDefaults.Messaging.Outbox;
 using PolicyEngage.ServiceDefaults.Persistence;
@@ -19,6 +20,11 @@ internal static class MessagingHost
         bool runRelay = true,
         TimeSpan? claimDuration = null)
     {
+        await virtualHost.AddServiceAsync("Registry", [typeof(RegulatorRegistered)], new Dictionary<string, Type[]>
+        {
+            ["registry-registration-seen"] = [typeof(RegulatorRegistered)],
+            ["registry-delivery-counter"] = [typeof(RegulatorRegistered)],
+        });
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ApplicationName = "PolicyEngage.Registry",

@@ -87,7 +87,7 @@ public sealed class OutboxTests : IAsyncLifetime
         await Eventually.True(async () => await producer.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)) == 0, "every row marked sent");
 
         Assert.All(ids, id => Assert.Equal(1, _deliveries.DeliveriesOf(id)));
-        Assert.All(_deliveries.ServiceHeaders, service => Assert.Equal("Registry", service));
+        Assert.All(_deliveries.Producers, user => Assert.Equal("Registry", user));
         await Eventually.True(async () => await _consumer.WithDbAsync(db => db.RegistrationsSeen.CountAsync()) == ids.Count, "every effect applied");
     }
 

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Persistence;
 using Xunit;
-using MessageHeaders = PolicyEngage.ServiceDefaults.Messaging.MessageHeaders;
 
 namespace PolicyEngage.Testing.Services;
 
@@ -54,8 +53,8 @@ public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string conn
     public Task PublishAsync(IntegrationEvent message, string? fromService = null) => PublishAsync([message], fromService);
 
     /// <summary>
-    /// Publishes the events as the outbox relays do (the event id as message id, the publishing service in a header
-    /// when given), all first, then waits until the service has consumed each. Counted by an observer of our own:
+    /// Publishes the events as the outbox relays do (the event id as message id; the producer the broker would vouch for,
+    /// when given, in <see cref="TestPublisher.Header"/>: the in-memory bus has no AMQP user_id), all first, then waits until the service has consumed each. Counted by an observer of our own:
     /// the harness's <c>Consumed.Any</c> stops waiting once the harness has been idle a moment, which on a busy
     /// machine comes before a consumer of a later test has run.
     /// </summary>
@@ -69,7 +68,7 @@ public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string conn
             await harness.Bus.Publish(message, message.GetType(), context =>
             {
                 context.MessageId = message.EventId;
-                if (fromService is not null) context.Headers.Set(MessageHeaders.Service, fromService);
+                if (fromService is not null) context.Headers.Set(TestPublisher.Header, fromService);
             });
         }
         foreach (var message in events)

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PolicyEngage.ServiceDefaults.Messaging.Broker;
 using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.ServiceDefaults.Messaging.Outbox;
@@ -20,14 +20,13 @@ public sealed class OutboxRelay<TContext>(
     OutboxMetrics metrics,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
-    IHostEnvironment environment,
+    BrokerUser brokerUser,
     ILogger<OutboxRelay<TContext>> logger)
     where TContext : ServiceDbContext
 {
     internal static readonly ActivitySource ActivitySource = new("PolicyEngage.Outbox");
 
     private readonly OutboxOptions _options = options.Value;
-    private readonly string _serviceName = ServiceIdentity.NameOf(environment);
 
     /// <summary>Relays one batch; returns how many rows it claimed (0 when nothing waits).</summary>
     public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
@@ -96,7 +95,8 @@ public sealed class OutboxRelay<TContext>(
             await bus.Publish(message, message.GetType(), context =>
             {
                 context.MessageId = row.MessageId;
-                context.Headers.Set(MessageHeaders.Service, _serviceName);
+                // RabbitMQ checks user_id against this connection's user: consumers can trust who produced the event.
+                if (context.TryGetPayload(out RabbitMqSendContext? rabbit)) rabbit.BasicProperties.UserId = brokerUser.Name;
             }, cancellationToken);
             return true;
         }
