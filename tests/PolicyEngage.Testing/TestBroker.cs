@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PolicyEngage.Testing;
 
@@ -48,6 +49,18 @@ public sealed class TestVirtualHost(string name) : IAsyncDisposable
         using var management = TestBroker.Management();
         var info = await management.GetFromJsonAsync<QueueInfo>($"queues/{Name}/{queue}");
         return info?.Messages ?? 0;
+    }
+
+    /// <summary>
+    /// Lets guest publish to every exchange but <paramref name="exchange"/>: the broker then refuses a publish there with
+    /// ACCESS_REFUSED and closes the channel it came on. Takes effect for connections opened after it.
+    /// </summary>
+    public async Task RefusePublishesToAsync(string exchange)
+    {
+        using var management = TestBroker.Management();
+        var permitted = await management.PutAsJsonAsync($"permissions/{Name}/guest",
+            new { configure = ".*", write = $"^(?!{Regex.Escape(exchange)}$).*", read = ".*" });
+        permitted.EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()
