@@ -112,6 +112,20 @@ public sealed class TestVirtualHost(string name) : IAsyncDisposable
         }
     }
 
+    /// <summary>Removes every binding from an exchange, so that what is published there reaches no queue.</summary>
+    public async Task DeleteBindingsFromAsync(string exchange)
+    {
+        using var management = TestBroker.Management();
+        var path = Uri.EscapeDataString(Name);
+        var bindings = await management.GetFromJsonAsync<List<BindingInfo>>($"exchanges/{path}/{Uri.EscapeDataString(exchange)}/bindings/source") ?? [];
+        foreach (var binding in bindings)
+        {
+            var kind = binding.Destination_type == "queue" ? "q" : "e";
+            await SucceedsAsync(management.DeleteAsync(
+                $"bindings/{path}/e/{Uri.EscapeDataString(exchange)}/{kind}/{Uri.EscapeDataString(binding.Destination)}/{Uri.EscapeDataString(binding.Properties_key)}"));
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var management = TestBroker.Management();
@@ -128,4 +142,6 @@ public sealed class TestVirtualHost(string name) : IAsyncDisposable
     }
 
     private sealed record QueueInfo(int Messages);
+
+    private sealed record BindingInfo(string Destination, string Destination_type, string Properties_key);
 }

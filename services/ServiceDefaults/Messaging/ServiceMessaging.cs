@@ -1,10 +1,13 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using PolicyEngage.Contracts;
+using PolicyEngage.ServiceDefaults.Health;
 using PolicyEngage.ServiceDefaults.Json;
 using PolicyEngage.ServiceDefaults.Messaging.Broker;
+using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using PolicyEngage.ServiceDefaults.Messaging.FaultInjection;
 using PolicyEngage.ServiceDefaults.Messaging.Outbox;
 using PolicyEngage.ServiceDefaults.Persistence;
@@ -64,10 +67,18 @@ public static class ServiceMessaging
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
 
+        builder.Services.PostConfigure<HealthCheckServiceOptions>(BusHealth.TreatDegradedAsUnhealthy);
+
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<OutboxRelay<TContext>>();
+        builder.Services.AddSingleton<OutboxHousekeeping<TContext>>();
         builder.Services.AddHostedService<OutboxRelayService<TContext>>();
+        builder.Services.AddHealthChecks().AddCheck<OutboxParkedHealthCheck<TContext>>("outbox-parked", tags: [HealthEndpoints.ReadyTag]);
+
+        builder.Services.Configure<InboxOptions>(builder.Configuration.GetSection(InboxOptions.Section));
+        builder.Services.AddSingleton<InboxPruner<TContext>>();
+        builder.Services.AddHostedService<InboxPruningService<TContext>>();
         builder.AddFaultInjection();
         return builder;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Messaging.Inbox;
+using PolicyEngage.ServiceDefaults.Messaging.Outbox;
 using PolicyEngage.Testing;
 
 namespace PolicyEngage.ServiceDefaults.Tests.Messaging;
@@ -150,7 +151,7 @@ public sealed class OutboxTests : IAsyncLifetime
         await producer.WithDbAsync(async db =>
         {
             var claim = await relay.ClaimAsync(db, CancellationToken.None);
-            await relay.CompleteAsync(db, claim, published: [claim.Rows[0].Id], CancellationToken.None);
+            await relay.CompleteAsync(db, claim, new RoundOutcome([claim.Rows[0].Id], [], BrokerUnavailable: false), CancellationToken.None);
             return 0;
         });
 

@@ -18,5 +18,7 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         builder.ToTable("InboxMessages");
         builder.HasKey(m => new { m.MessageId, m.Consumer });
         builder.Property(m => m.Consumer).HasMaxLength(200);
+        // Pruning takes the oldest rows first.
+        builder.HasIndex(m => m.ProcessedAt);
     }
 }

@@ -29,6 +29,20 @@ public sealed class OutboxMessage
     public DateTime? ClaimedUntil { get; private set; }
     public DateTime? SentAt { get; private set; }
 
+    /// <summary>Failed attempts that counted against this row (never those lost to a broker outage).</summary>
+    public int Attempts { get; private set; }
+
+    /// <summary>Not claimed before this time; null means at once. A UTC DateTime because SQLite cannot compare DateTimeOffset.</summary>
+    public DateTime? NextAttemptAt { get; private set; }
+
+    /// <summary>Set when the row ran out of attempts: no relay claims it again until an operator clears it.</summary>
+    public DateTime? ParkedAt { get; private set; }
+
+    /// <summary>Why the last counted attempt failed, cut to <see cref="LastErrorLength"/>.</summary>
+    public string? LastError { get; private set; }
+
+    public const int LastErrorLength = 1000;
+
     public static OutboxMessage For(IntegrationEvent integrationEvent) => new()
     {
         MessageId = integrationEvent.EventId,
@@ -57,6 +71,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.MessageType).HasMaxLength(300);
         builder.Property(m => m.TraceParent).HasMaxLength(128);
         builder.Property(m => m.TraceState).HasMaxLength(512);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorLength);
         builder.HasIndex(m => new { m.SentAt, m.Id });
+        // Readiness and the parked gauge count parked rows on every probe: an index keeps that a seek.
+        builder.HasIndex(m => m.ParkedAt);
     }
 }

@@ -10,13 +10,13 @@ using PolicyEngage.ServiceDefaults.Persistence;
 namespace PolicyEngage.ServiceDefaults.Messaging.Outbox;
 
 /// <summary>
-/// Moves committed outbox rows to the broker: claim a batch with a conditional update (so relays in several
-/// instances never take the same row), publish the batch concurrently with publisher confirms, mark what the
-/// broker confirmed as sent, and release the rest for the next round.
+/// Moves committed outbox rows to the broker: claim a batch of due rows with a conditional update (so relays in several
+/// instances never take the same row), publish the batch concurrently with publisher confirms, mark what the broker
+/// confirmed as sent, count failures against the rows that caused them, and release the rest for the next round.
 /// </summary>
 public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
-    IBus bus,
+    IBusControl bus,
     OutboxMetrics metrics,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
@@ -28,17 +28,16 @@ public sealed class OutboxRelay<TContext>(
 
     private readonly OutboxOptions _options = options.Value;
 
-    /// <summary>Relays one batch; returns how many rows it claimed (0 when nothing waits).</summary>
-    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    public async Task<RelayRound> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var claim = await ClaimAsync(db, cancellationToken);
-        if (claim.Rows.Count == 0) return 0;
+        if (claim.Rows.Count == 0) return RelayRound.Idle;
 
-        var published = await PublishAsync(claim.Rows, cancellationToken);
-        await CompleteAsync(db, claim, published, cancellationToken);
-        return claim.Rows.Count;
+        var round = await PublishAsync(claim.Rows, cancellationToken);
+        await CompleteAsync(db, claim, round, cancellationToken);
+        return new RelayRound(claim.Rows.Count, round.Sent.Count, round.BrokerUnavailable);
     }
 
     internal async Task<OutboxClaim> ClaimAsync(TContext db, CancellationToken cancellationToken)
@@ -68,24 +67,61 @@ public sealed class OutboxRelay<TContext>(
         return new OutboxClaim(token, rows);
     }
 
-    /// <summary>Publishes concurrently and awaits the confirms together; returns the ids the broker confirmed.</summary>
-    internal async Task<IReadOnlyList<long>> PublishAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes the batch concurrently, then sorts out who is to blame for what failed. A row at fault on its own
+    /// (unreadable, or returned unroutable) is counted at once. Any other failure is ambiguous: a publish the broker
+    /// refuses closes the channel (MassTransit then retries it, and its neighbours, until the timeout), and an
+    /// unreachable broker looks just the same. So when nothing was confirmed and the bus has lost its broker, nothing is
+    /// counted and the relay backs off as a whole. Otherwise the ambiguous rows are tried again one at a time, and a row
+    /// that fails alone is counted, as long as the broker is evidently there (a publish was confirmed this round, or the
+    /// bus is connected); a good row that shared a channel with a refused one is sent on its second try, never counted.
+    /// A row that has failed before is kept out of the concurrent batch and tried alone after it, so it costs one
+    /// timeout, never again holds up its neighbours' confirms, and follows rows that show the broker takes publishes.
+    /// </summary>
+    internal async Task<RoundOutcome> PublishAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        var outcomes = await PublishWithinTimeoutAsync(rows.Where(r => r.Attempts == 0).ToList(), cancellationToken);
+        var sent = outcomes.Where(o => o.Result == PublishResult.Confirmed).Select(o => o.Row.Id).ToList();
+        var counted = outcomes.Where(o => o.Result == PublishResult.RowFault).ToList();
+        var unconfirmed = outcomes.Where(o => o.Result == PublishResult.Unconfirmed).Select(o => o.Row).ToList();
+        var ambiguous = unconfirmed.Concat(rows.Where(r => r.Attempts > 0)).ToList();
+        var brokerUnavailable = false;
+
+        if (unconfirmed.Count > 0 && sent.Count == 0 && !BrokerConnected())
+            brokerUnavailable = true;
+        else
+        {
+            foreach (var row in ambiguous)
+            {
+                var alone = (await PublishWithinTimeoutAsync([row], cancellationToken)).Single();
+                if (alone.Result == PublishResult.Confirmed) sent.Add(row.Id);
+                else if (alone.Result == PublishResult.RowFault || sent.Count > 0 || BrokerConnected()) counted.Add(alone);
+                else
+                {
+                    brokerUnavailable = true;
+                    break;
+                }
+            }
+        }
+
+        metrics.Published(sent.Count);
+        if (sent.Count < rows.Count)
+        {
+            metrics.PublishFailed(rows.Count - sent.Count);
+            logger.LogWarning("Outbox relay published {Published} of {Claimed} rows; {Counted} failures counted against their rows{Outage}",
+                sent.Count, rows.Count, counted.Count, brokerUnavailable ? "; the broker looks unreachable" : "");
+        }
+        return new RoundOutcome(sent, counted, brokerUnavailable);
+    }
+
+    private async Task<PublishOutcome[]> PublishWithinTimeoutAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
-        var outcomes = await Task.WhenAll(rows.Select(row => PublishOneAsync(row, timeout.Token)));
-        var published = rows.Where((_, index) => outcomes[index]).Select(row => row.Id).ToList();
-
-        metrics.Published(published.Count);
-        if (published.Count < rows.Count)
-        {
-            metrics.PublishFailed(rows.Count - published.Count);
-            logger.LogWarning("Outbox relay published {Published} of {Claimed} rows; the rest are retried", published.Count, rows.Count);
-        }
-        return published;
+        return await Task.WhenAll(rows.Select(row => PublishOneAsync(row, timeout.Token)));
     }
 
-    private async Task<bool> PublishOneAsync(OutboxMessage row, CancellationToken cancellationToken)
+    private async Task<PublishOutcome> PublishOneAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(row.TraceParent, row.TraceState, out var requestContext);
         using var activity = ActivitySource.StartActivity($"outbox relay {row.MessageType}", ActivityKind.Producer, requestContext);
@@ -97,56 +133,78 @@ public sealed class OutboxRelay<TContext>(
                 context.MessageId = row.MessageId;
                 // RabbitMQ checks user_id against this connection's user: consumers can trust who produced the event.
                 if (context.TryGetPayload(out RabbitMqSendContext? rabbit)) rabbit.BasicProperties.UserId = brokerUser.Name;
+                // An event no queue is bound to comes back (basic.return) instead of being dropped, so it is not marked sent.
+                context.Mandatory = true;
             }, cancellationToken);
-            return true;
+            return PublishOutcome.Confirmed(row);
         }
         catch (Exception exception)
         {
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             logger.LogWarning(exception, "Publishing outbox row {Id} ({MessageType}) failed", row.Id, row.MessageType);
-            return false;
+            var result = IsRowFault(exception) ? PublishResult.RowFault : PublishResult.Unconfirmed;
+            var error = exception is OperationCanceledException
+                ? $"Not confirmed within {_options.PublishTimeout} (refused by the broker, or the broker unreachable)"
+                : $"{exception.GetType().Name}: {exception.Message}";
+            return new PublishOutcome(row, result, error);
         }
     }
 
-    internal async Task CompleteAsync(TContext db, OutboxClaim claim, IReadOnlyList<long> published, CancellationToken cancellationToken)
+    /// <summary>Failures that say nothing about the broker: the row cannot be read, or the broker returned it as unroutable.</summary>
+    private static bool IsRowFault(Exception exception) =>
+        exception is MessageReturnedException or TypeLoadException or System.Text.Json.JsonException;
+
+    /// <summary>The bus's receive endpoints are up, so its connection to the broker is (a bus with none cannot tell).</summary>
+    private bool BrokerConnected() => bus.CheckHealth() is { Status: BusHealthStatus.Healthy, Endpoints.Count: > 0 };
+
+    internal async Task CompleteAsync(TContext db, OutboxClaim claim, RoundOutcome round, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (published.Count > 0)
+        if (round.Sent.Count > 0)
         {
             await db.OutboxMessages
-                .Where(m => m.ClaimToken == claim.Token && published.Contains(m.Id))
+                .Where(m => m.ClaimToken == claim.Token && round.Sent.Contains(m.Id))
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.SentAt, now), cancellationToken);
         }
-        if (published.Count < claim.Rows.Count)
+        foreach (var failure in round.Counted)
+            await CountFailureAsync(db, claim, failure, now, cancellationToken);
+
+        // Release what is left so the next round (of any relay) takes it as soon as it is due, not after the claim expires.
+        if (round.Sent.Count < claim.Rows.Count)
         {
-            // Release what failed so the next round (of any relay) takes it at once rather than after the claim expires.
             await db.OutboxMessages
                 .Where(m => m.ClaimToken == claim.Token && m.SentAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellationToken);
         }
     }
 
-    public async Task DeleteSentAsync(CancellationToken cancellationToken)
+    private async Task CountFailureAsync(TContext db, OutboxClaim claim, PublishOutcome failure, DateTime now, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var cutoff = clock.GetUtcNow().UtcDateTime - _options.SentRetention;
-        var deleted = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        if (deleted > 0) logger.LogInformation("Deleted {Count} sent outbox rows older than {Cutoff:O}", deleted, cutoff);
-    }
+        var attempts = failure.Row.Attempts + 1;
+        var parked = attempts >= _options.MaxAttempts;
+        DateTime? parkedAt = parked ? now : null;
+        var nextAttemptAt = now + RetryDelay.After(attempts, _options.FirstRetryDelay, _options.MaxRetryDelay);
+        var error = failure.Error is { Length: > OutboxMessage.LastErrorLength } text ? text[..OutboxMessage.LastErrorLength] : failure.Error;
 
-    public async Task MeasureBacklogAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var unsent = db.OutboxMessages.Where(m => m.SentAt == null);
-        var waiting = await unsent.LongCountAsync(cancellationToken);
-        var oldest = await unsent.OrderBy(m => m.Id).Select(m => (DateTime?)m.OccurredAt).FirstOrDefaultAsync(cancellationToken);
-        metrics.Backlog(waiting, oldest is { } occurredAt ? clock.GetUtcNow().UtcDateTime - occurredAt : TimeSpan.Zero);
+        await db.OutboxMessages
+            .Where(m => m.Id == failure.Row.Id && m.ClaimToken == claim.Token)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, nextAttemptAt)
+                .SetProperty(m => m.ParkedAt, parkedAt)
+                .SetProperty(m => m.LastError, error), cancellationToken);
+        metrics.AttemptFailed();
+        if (parked)
+        {
+            logger.LogError("Parked outbox row {Id} ({MessageType}, message {MessageId}) after {Attempts} failed attempts; last error: {Error}",
+                failure.Row.Id, failure.Row.MessageType, failure.Row.MessageId, attempts, error);
+        }
     }
 
     private static IQueryable<OutboxMessage> Claimable(TContext db, DateTime now) =>
-        db.OutboxMessages.Where(m => m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now));
+        db.OutboxMessages.Where(m => m.SentAt == null && m.ParkedAt == null
+            && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+            && (m.ClaimedUntil == null || m.ClaimedUntil < now));
 }
 
 internal sealed record OutboxClaim(Guid Token, IReadOnlyList<OutboxMessage> Rows);

@@ -5,9 +5,13 @@ using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.ServiceDefaults.Messaging.Outbox;
 
-/// <summary>Runs the relay: woken by each commit and by a short poll; a batch under way finishes even when the host stops.</summary>
+/// <summary>
+/// Runs the relay: woken by each commit and by a short poll; a batch under way finishes even when the host stops.
+/// While the broker is away it backs off as a whole (commits do not wake it), so an outage costs no busy rounds.
+/// </summary>
 internal sealed class OutboxRelayService<TContext>(
     OutboxRelay<TContext> relay,
+    OutboxHousekeeping<TContext> housekeeping,
     OutboxCommitSignal signal,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
@@ -19,29 +23,38 @@ internal sealed class OutboxRelayService<TContext>(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var nextHousekeeping = DateTimeOffset.MinValue;
+        var outageRounds = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var round = RelayRound.Idle;
             try
             {
-                // Drain: a full batch means more may be waiting.
-                while (await relay.RelayBatchAsync(CancellationToken.None) == options.Value.BatchSize && !stoppingToken.IsCancellationRequested)
+                // Drain while rounds publish full batches; a round that published nothing waits, so rows that keep
+                // failing (or an absent broker) cannot turn the loop into a spin.
+                do
                 {
-                }
+                    round = await relay.RelayBatchAsync(CancellationToken.None);
+                } while (round.Published > 0 && round.Claimed == options.Value.BatchSize && !stoppingToken.IsCancellationRequested);
+
                 if (clock.GetUtcNow() >= nextHousekeeping)
                 {
-                    await relay.DeleteSentAsync(stoppingToken);
+                    await housekeeping.DeleteSentAsync(stoppingToken);
                     nextHousekeeping = clock.GetUtcNow() + HousekeepingInterval;
                 }
-                await relay.MeasureBacklogAsync(stoppingToken);
+                await housekeeping.MeasureBacklogAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Outbox relay round failed; retrying after the poll interval");
             }
 
+            outageRounds = round.BrokerUnavailable ? outageRounds + 1 : 0;
             try
             {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                if (outageRounds == 0)
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                else
+                    await Task.Delay(RetryDelay.After(outageRounds, options.Value.PollInterval, options.Value.MaxOutageDelay), clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -149,6 +149,8 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 
@@ -160,6 +162,9 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -170,6 +175,10 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uniqueidentifier");
 
@@ -178,7 +187,13 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ParkedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SentAt")
@@ -196,6 +211,8 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("ParkedAt");
 
                     b.HasIndex("SentAt", "Id");
 

@@ -144,6 +144,8 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 
@@ -151,6 +153,9 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Body")
@@ -163,6 +168,10 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT");
 
@@ -171,7 +180,13 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ParkedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -189,6 +204,8 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("ParkedAt");
 
                     b.HasIndex("SentAt", "Id");
 

@@ -265,6 +265,8 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 
@@ -276,6 +278,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -286,6 +291,10 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uniqueidentifier");
 
@@ -294,7 +303,13 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ParkedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SentAt")
@@ -312,6 +327,8 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("ParkedAt");
 
                     b.HasIndex("SentAt", "Id");
 

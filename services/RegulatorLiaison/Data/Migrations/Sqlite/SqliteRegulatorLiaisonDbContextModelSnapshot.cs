@@ -260,6 +260,8 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 
@@ -267,6 +269,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Body")
@@ -279,6 +284,10 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("TEXT");
 
@@ -287,7 +296,13 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ParkedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -305,6 +320,8 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("ParkedAt");
 
                     b.HasIndex("SentAt", "Id");
 

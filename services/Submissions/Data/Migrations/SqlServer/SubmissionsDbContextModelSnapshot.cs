@@ -36,6 +36,8 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
 
                     b.HasKey("MessageId", "Consumer");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("InboxMessages", (string)null);
                 });
 
@@ -47,6 +49,9 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -57,6 +62,10 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ClaimedUntil")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uniqueidentifier");
 
@@ -65,7 +74,13 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ParkedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SentAt")
@@ -83,6 +98,8 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("ParkedAt");
 
                     b.HasIndex("SentAt", "Id");
 
