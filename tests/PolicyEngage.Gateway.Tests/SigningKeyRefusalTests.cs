@@ -5,7 +5,10 @@ using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
-/// <summary>When the gateway will not start with a private key: only /dev/token signs, only in Development, and only with the pair of the key everyone verifies with.</summary>
+/// <summary>
+/// When the gateway will not start with a private key: only /dev/token signs, only in Development, and only with the
+/// pair of the key everyone verifies with. Each refusal has a control that starts.
+/// </summary>
 public sealed class SigningKeyRefusalTests
 {
     [Theory]
@@ -32,5 +35,16 @@ public sealed class SigningKeyRefusalTests
         Assert.Contains("is not the private half of Auth:PublicKeyPath", refusal.ToString());
     }
 
-    private static KeyValuePair<string, string?> SigningKey(string path) => KeyValuePair.Create(JwtAuthentication.SigningKeyPathSetting, (string?)path);
+    [Fact]
+    public void In_Development_the_gateway_refuses_a_signing_key_beside_an_identity_provider()
+    {
+        var authority = KeyValuePair.Create(JwtAuthentication.AuthoritySetting, (string?)"https://login.example.org/policyengage");
+        using var control = GatewayFactory.Start("Development", [authority, SigningKey(null)]);
+
+        var refusal = Assert.ThrowsAny<Exception>(() => GatewayFactory.Start("Development", [authority, SigningKey(TestSigningKey.PrivateKeyPath)]));
+
+        Assert.Contains("Refusing to start with Auth:SigningKeyPath beside Auth:Authority", refusal.ToString());
+    }
+
+    private static KeyValuePair<string, string?> SigningKey(string? path) => KeyValuePair.Create(JwtAuthentication.SigningKeyPathSetting, (string?)path);
 }
