@@ -11,7 +11,8 @@
 #   POLICYENGAGE_GATEWAY_PORT        8080
 #   POLICYENGAGE_FIRST_SERVICE_PORT  5101   the four services take this port and the next three, in the order above
 #   POLICYENGAGE_AMQP_PORT           5672   a private node also takes this +10000 (management) and +20000 (Erlang)
-#   POLICYENGAGE_DATA_DIR            .data  logs, the private node's state and the SQLite files (relative: to here)
+#   POLICYENGAGE_DATA_DIR            .data  logs, the private node's state, the SQLite files and keys/ (the token
+#                                           key pair, made once; the private half goes to the gateway only) (relative: to here)
 # Everything else in the environment reaches the services, e.g. RabbitMq__VirtualHost=<vhost>.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -27,6 +28,8 @@ done
 
 # shellcheck source=deploy/local/rabbitmq.sh
 source deploy/local/rabbitmq.sh
+# shellcheck source=deploy/local/dev-keys.sh
+source deploy/local/dev-keys.sh
 
 apps=(submissions reviews regulatorliaison audit gateway)
 declare -A project_dir=(
@@ -96,8 +99,10 @@ start_app() {
     RabbitMq__Host=127.0.0.1
     "RabbitMq__Port=$amqp_port"
     "Database__DataDirectory=$data_dir"
+    "Auth__PublicKeyPath=$DEV_PUBLIC_KEY"
   )
   if [[ $app == gateway ]]; then
+    app_env+=("Auth__SigningKeyPath=$DEV_SIGNING_KEY") # the private half: the gateway's alone, for /dev/token
     local service
     for service in submissions reviews regulatorliaison audit; do
       app_env+=("ReverseProxy__Clusters__${service}__Destinations__primary__Address=http://127.0.0.1:${port[$service]}")
@@ -170,6 +175,9 @@ for app in "${apps[@]}"; do
     exit 1
   fi
 done
+
+# Token keys: before any service starts (deploy/local/dev-keys.sh).
+dev_keys_ensure "$data_dir/keys"
 
 rabbitmq_ensure_installed
 if rabbitmq_port_open "$amqp_port"; then

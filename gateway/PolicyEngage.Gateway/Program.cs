@@ -4,11 +4,11 @@ using PolicyEngage.Gateway.RateLimiting;
 using PolicyEngage.Gateway.Resilience;
 using PolicyEngage.Gateway.Security;
 using PolicyEngage.ServiceDefaults;
-using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Health;
 
 var builder = ServiceDefaultsExtensions.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDevTokenSigning();
 builder.AddRequestBodyCap();
 builder.AddClosedCors();
 builder.AddPerCallerRateLimiting();
@@ -28,8 +28,8 @@ app.UseAuthorization();
 
 app.MapHealthEndpoints();
 app.MapApiReferencePage();
-// Locally signed tokens only where the local key is what the services trust: only in Development, never beside an identity provider.
-if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<JwtOptions>().Authority is not { Length: > 0 })
+// Locally signed tokens only where the development key pair is what the services trust: only in Development.
+if (app.Environment.IsDevelopment() && app.Services.GetService<DevTokenSigner>() is not null)
     app.MapDevTokenApi();
 app.MapReverseProxy(proxy =>
 {

@@ -211,9 +211,11 @@ public sealed class ConsultationFlowTests(RunningSystem system)
         Assert.True(verification["count"]!.GetValue<int>() >= entries.Count + 2);
         Assert.Equal(HttpStatusCode.Forbidden, (await liaison.GetAsync("/api/audit/verify")).Status);
 
-        // Paper bodies, tokens (or their signatures) and the signing key never reach a log line of any process.
+        // Paper bodies, tokens (or their signatures) and the private signing key (its PEM's first line of base64) never
+        // reach a log line of any process.
         var tokens = new[] { liaison, auditor, acme, initech, umbrella, hooli, reviewer, acmeReviewer, ofcom, arcep }.Select(c => c.Token!).ToList();
-        var secrets = tokens.Concat(tokens.Select(t => t[(t.LastIndexOf('.') + 1)..])).Append("Body of ").Append(DevelopmentSigningKey.Value);
+        var privateKey = File.ReadLines(TestSigningKey.PrivateKeyPath).Skip(1).First();
+        var secrets = tokens.Concat(tokens.Select(t => t[(t.LastIndexOf('.') + 1)..])).Append("Body of ").Append(privateKey);
         foreach (var (process, log) in system.FullLogs())
         {
             Assert.Contains("Application started", log);

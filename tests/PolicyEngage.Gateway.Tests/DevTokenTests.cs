@@ -23,7 +23,7 @@ public sealed class DevTokenTests(GatewayFixture fixture)
 
     [Theory]
     [MemberData(nameof(Callers))]
-    public async Task Issues_a_token_the_jwt_handler_accepts_with_the_callers_claims_for_one_hour(string role, string? scopeClaim, string? scope)
+    public async Task Issues_an_ES256_token_that_verifies_with_the_public_key_and_carries_the_callers_claims_for_one_hour(string role, string? scopeClaim, string? scope)
     {
         var request = new Dictionary<string, string?> { ["subject"] = "alice", ["role"] = role };
         if (scopeClaim is not null) request[scopeClaim] = scope;
@@ -34,11 +34,12 @@ public sealed class DevTokenTests(GatewayFixture fixture)
         {
             ValidIssuer = Tokens.Issuer,
             ValidAudience = Tokens.Audience,
-            IssuerSigningKey = Tokens.DevelopmentKey,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            IssuerSigningKey = TestSigningKey.PublicKey,
+            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
         });
         Assert.True(validation.IsValid, validation.Exception?.Message);
         var token = (JsonWebToken)validation.SecurityToken;
+        Assert.Equal(SecurityAlgorithms.EcdsaSha256, token.Alg);
         Assert.Equal("alice", token.Subject);
         Assert.Equal(role, token.GetClaim("role").Value);
         Assert.Equal(scope, token.Claims.SingleOrDefault(c => c.Type is "org" or "regulator")?.Value);

@@ -6,11 +6,14 @@ using PolicyEngage.Testing;
 
 namespace PolicyEngage.Gateway.Tests;
 
-/// <summary>A gateway outside Development with a secret of its own (every such environment refuses the development key).</summary>
+/// <summary>
+/// A gateway outside Development that verifies with a public key and holds no private one, its Audit destination on a
+/// closed port so that an admitted request ends in the gateway's own 503 and never reaches a service on this machine.
+/// </summary>
 public abstract class GatewayOutsideDevelopment(string environment) : IDisposable
 {
     public GatewayFactory Gateway { get; } = GatewayFactory.Start(environment,
-        [KeyValuePair.Create("Auth:SigningKey", (string?)"a-production-secret-that-only-this-test-knows-0123456789")]);
+        [KeyValuePair.Create("ReverseProxy:Clusters:audit:Destinations:primary:Address", (string?)"http://127.0.0.1:1")]);
 
     public void Dispose() => Gateway.Dispose();
 }
@@ -45,10 +48,12 @@ public abstract class OutsideDevelopmentTests(GatewayOutsideDevelopment gateway)
     }
 
     [Fact]
-    public async Task A_token_signed_with_the_development_key_is_401()
+    public async Task An_HS256_token_signed_with_the_former_shared_development_secret_is_401_where_its_ES256_twin_is_admitted()
     {
-        var response = await _client.SendAsync(HttpMethod.Get, "/api/audit/verify", Tokens.For(Roles.Auditor));
+        var admitted = await _client.SendAsync(HttpMethod.Get, "/api/audit/verify", Tokens.For(Roles.Auditor));
+        var refused = await _client.SendAsync(HttpMethod.Get, "/api/audit/verify", Tokens.For(Roles.Auditor, signedWith: FormerSharedSecret.Credentials));
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+        await ProblemAssert.IsProblemAsync(admitted, HttpStatusCode.ServiceUnavailable);
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Unauthorized);
     }
 }

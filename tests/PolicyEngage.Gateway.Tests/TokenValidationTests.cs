@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using Microsoft.IdentityModel.Tokens;
 using PolicyEngage.Gateway.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Testing;
@@ -23,11 +21,17 @@ public sealed class TokenValidationTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task A_token_signed_with_another_key_is_401()
+    public async Task An_ES256_token_signed_with_another_key_is_401()
     {
-        var otherKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("some-other-key-that-is-long-enough-for-hs256"));
+        var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, Tokens.For(Roles.Auditor, signedWith: TestSigningKey.AnotherKey()));
 
-        var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, Tokens.For(Roles.Auditor, key: otherKey));
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task An_HS256_token_signed_with_the_former_shared_development_secret_is_401()
+    {
+        var response = await fixture.Client.SendAsync(HttpMethod.Get, AuditorRoute, Tokens.For(Roles.Auditor, signedWith: FormerSharedSecret.Credentials));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
     }

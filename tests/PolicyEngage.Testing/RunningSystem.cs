@@ -41,6 +41,7 @@ public class RunningSystem : IAsyncLifetime
             ["RateLimiting__PermitsPerSecond"] = "100000",
             ["RateLimiting__Burst"] = "100000",
         };
+        foreach (var (key, value) in TestSigningKey.VerifierSettings.AsEnvironment()) shared[key] = value;
         var services = new (string Name, string Folder, string Cluster)[]
         {
             ("Submissions", "services/Submissions", "submissions"),
@@ -48,7 +49,9 @@ public class RunningSystem : IAsyncLifetime
             ("RegulatorLiaison", "services/RegulatorLiaison", "regulatorliaison"),
             ("Audit", "services/Audit", "audit"),
         };
+        // Only the gateway holds the private half, for /dev/token.
         var gatewayEnvironment = new Dictionary<string, string>(shared);
+        foreach (var (key, value) in TestSigningKey.IssuerSettings.AsEnvironment()) gatewayEnvironment[key] = value;
         foreach (var (program, folder, cluster) in services)
         {
             var environment = new Dictionary<string, string>(shared);

@@ -5,8 +5,8 @@ using PolicyEngage.ServiceDefaults.Auth;
 namespace PolicyEngage.Testing;
 
 /// <summary>
-/// Bearer tokens shaped as the gateway's /dev/token issues them, signed with the development key unless told otherwise;
-/// a null subject leaves the <c>sub</c> claim out, as no issuer of ours would.
+/// Bearer tokens shaped as the gateway's /dev/token issues them, signed with this run's <see cref="TestSigningKey"/>
+/// unless told otherwise; a null subject leaves the <c>sub</c> claim out, as no issuer of ours would.
 /// </summary>
 public static class TestTokens
 {
@@ -16,14 +16,14 @@ public static class TestTokens
         string? organisation = null,
         Guid? regulator = null,
         DateTime? expires = null,
-        SecurityKey? key = null)
+        SigningCredentials? signedWith = null)
     {
         var claims = new Dictionary<string, object> { [PolicyEngageClaims.Role] = role };
         if (subject is not null) claims[PolicyEngageClaims.Subject] = subject;
         if (organisation is not null) claims[PolicyEngageClaims.Organisation] = organisation;
         if (regulator is { } id) claims[PolicyEngageClaims.Regulator] = id.ToString();
 
-        var options = new JwtOptions { SigningKey = DevelopmentSigningKey.Value };
+        var options = new JwtOptions();
         var expiresAt = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -33,7 +33,7 @@ public static class TestTokens
             IssuedAt = expiresAt.AddMinutes(-20),
             NotBefore = expiresAt.AddMinutes(-20),
             Expires = expiresAt,
-            SigningCredentials = new SigningCredentials(key ?? JwtAuthentication.SigningKeyOf(options), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = signedWith ?? TestSigningKey.Credentials,
         });
     }
 }

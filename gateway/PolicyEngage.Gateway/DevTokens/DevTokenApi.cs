@@ -7,8 +7,9 @@ using PolicyEngage.ServiceDefaults.Validation;
 namespace PolicyEngage.Gateway.DevTokens;
 
 /// <summary>
-/// <c>POST /dev/token</c>: a token signed with the local key, so that a newcomer can try the API with curl.
-/// Mapped only outside Production; the services accept it because they trust the same key.
+/// <c>POST /dev/token</c>: a token signed (ES256) with the development private key, so that a newcomer can try the API
+/// with curl. Mapped only in Development with <c>Auth:SigningKeyPath</c> set; the services accept its tokens because
+/// they verify with the public half.
 /// </summary>
 public static class DevTokenApi
 {
@@ -22,7 +23,7 @@ public static class DevTokenApi
         return app;
     }
 
-    private static Ok<DevTokenResponse> Issue(DevTokenRequest request, JwtOptions options, TimeProvider clock)
+    private static Ok<DevTokenResponse> Issue(DevTokenRequest request, JwtOptions options, DevTokenSigner signer, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new Dictionary<string, object>
@@ -48,7 +49,7 @@ public static class DevTokenApi
             IssuedAt = now,
             NotBefore = now,
             Expires = now + options.DevelopmentTokenLifetime,
-            SigningCredentials = new SigningCredentials(JwtAuthentication.SigningKeyOf(options), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = signer.Credentials,
         });
         return TypedResults.Ok(new DevTokenResponse(token));
     }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,10 +8,16 @@ namespace PolicyEngage.ServiceDefaults.Auth;
 
 public static class JwtAuthentication
 {
+    public const string PublicKeyPathSetting = $"{JwtOptions.Section}:{nameof(JwtOptions.PublicKeyPath)}";
+    public const string SigningKeyPathSetting = $"{JwtOptions.Section}:{nameof(JwtOptions.SigningKeyPath)}";
+    public const string AuthoritySetting = $"{JwtOptions.Section}:{nameof(JwtOptions.Authority)}";
+
     /// <summary>One bearer scheme for the gateway and every service: issuer, audience, lifetime and key always validated.</summary>
     public static IHostApplicationBuilder AddJwtAuthentication(this IHostApplicationBuilder builder)
     {
         var options = ReadOptions(builder.Configuration, builder.Environment);
+        // Read now, not when the first request configures the scheme: an unusable key stops the start-up.
+        var publicKey = options.Authority is not null ? null : EcdsaPemFile.ReadPublicKey(PublicKeyPathSetting, options.PublicKeyPath!);
         builder.Services.AddSingleton(options);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -33,14 +38,16 @@ public static class JwtAuthentication
                     NameClaimType = PolicyEngageClaims.Subject,
                     RoleClaimType = PolicyEngageClaims.Role,
                 };
-                if (options.Authority is { Length: > 0 } authority)
+                if (publicKey is null)
                 {
-                    bearer.Authority = authority;
+                    bearer.Authority = options.Authority;
+                    // Identity providers sign with one or the other; both are asymmetric, so only the provider can sign.
+                    bearer.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256];
                 }
                 else
                 {
-                    bearer.TokenValidationParameters.IssuerSigningKey = SigningKeyOf(options);
-                    bearer.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.HmacSha256];
+                    bearer.TokenValidationParameters.IssuerSigningKey = publicKey;
+                    bearer.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256];
                 }
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = RequireScopeClaim };
             });
@@ -48,28 +55,27 @@ public static class JwtAuthentication
         return builder;
     }
 
-    public static SymmetricSecurityKey SigningKeyOf(JwtOptions options) =>
-        new(Encoding.UTF8.GetBytes(options.SigningKey ?? throw new InvalidOperationException("Auth:SigningKey is not set.")));
-
     private static JwtOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
-        if (options.Authority is { Length: > 0 }) return options;
+        // Compose passes an unset authority as an empty string.
+        if (string.IsNullOrWhiteSpace(options.Authority)) options.Authority = null;
+        var environmentName = environment.EnvironmentName;
 
-        // Outside Development nothing runs on development defaults: Staging or Testing is as public as Production.
-        if (!environment.IsDevelopment())
-        {
-            if (string.IsNullOrWhiteSpace(options.SigningKey) || options.SigningKey == DevelopmentSigningKey.Value)
-                throw new InvalidOperationException(
-                    $"Refusing to start in {environment.EnvironmentName} without a signing key of its own: set Auth:Authority (an identity provider) " +
-                    "or Auth:SigningKey (a secret of at least 32 bytes, not the development key).");
-        }
-        else
-        {
-            options.SigningKey ??= DevelopmentSigningKey.Value;
-        }
-        if (Encoding.UTF8.GetByteCount(options.SigningKey) < 32)
-            throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes for HS256.");
+        // Outside Development nothing runs on development defaults: Staging or Testing is as public as Production, and
+        // only the development issuer (/dev/token, Development only) may hold a private key.
+        if (!environment.IsDevelopment() && !string.IsNullOrWhiteSpace(options.SigningKeyPath))
+            throw new InvalidOperationException(
+                $"Refusing to start in {environmentName} with {SigningKeyPathSetting} set: only /dev/token signs with a key of its own, and it exists " +
+                $"only in Development. Remove the private key; tokens come from the identity provider ({AuthoritySetting}) or from the issuer " +
+                $"whose public key is {PublicKeyPathSetting}.");
+        if (options.Authority is not null) return options;
+
+        // Every environment, Development too: there is no default key to fall back on.
+        if (string.IsNullOrWhiteSpace(options.PublicKeyPath))
+            throw new InvalidOperationException(
+                $"Refusing to start in {environmentName} without a key to verify tokens: set {PublicKeyPathSetting} (a PEM public key, ECDSA P-256, " +
+                $"for ES256) or {AuthoritySetting} (an OpenID Connect identity provider). ./run.sh creates the development key pair in its data folder.");
         return options;
     }
 

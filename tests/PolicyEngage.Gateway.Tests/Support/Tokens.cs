@@ -13,16 +13,15 @@ public static class Tokens
     public const string Issuer = "policyengage-local";
     public const string Audience = "policyengage";
     public static readonly Guid RegulatorId = Guid.Parse("0197a3c2-5d4e-7b8f-9a10-112233445566");
-    public static readonly SymmetricSecurityKey DevelopmentKey = new(Encoding.UTF8.GetBytes(DevelopmentSigningKey.Value));
 
-    public static string For(string role, string subject = "tester", DateTime? expires = null, SecurityKey? key = null) =>
+    public static string For(string role, string subject = "tester", DateTime? expires = null, SigningCredentials? signedWith = null) =>
         TestTokens.Issue(
             role,
             subject,
             organisation: Roles.ScopeClaimOf(role) == PolicyEngageClaims.Organisation ? "acme" : null,
             regulator: role == Roles.Regulator ? RegulatorId : null,
             expires,
-            key);
+            signedWith);
 
     /// <summary>A token that claims everything right but carries <c>alg: none</c> and no signature.</summary>
     public static string Unsigned(string role)

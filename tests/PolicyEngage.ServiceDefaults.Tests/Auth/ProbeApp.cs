@@ -33,7 +33,7 @@ internal sealed class ProbeApp : IAsyncDisposable
 
     public static string EndpointFor(string role) => $"/probe/{role}";
 
-    /// <summary>A builder that sees only the settings given: an Auth__SigningKey in the machine's environment must not decide a test.</summary>
+    /// <summary>A builder that sees only the settings given: an Auth__ setting in the machine's environment must not decide a test.</summary>
     public static WebApplicationBuilder CreateBuilder(string environment, IReadOnlyDictionary<string, string?> settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions

@@ -1,17 +1,16 @@
-using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.ServiceDefaults.Tests.Auth;
 
 /// <summary>
-/// Every part of a token the tests mint by hand, defaulting to a good development token, so that a bad token is its
+/// Every part of a token the tests mint by hand, defaulting to a good token signed with this run's key, so that a bad token is its
 /// control with exactly one part changed (<c>control with { Issuer = "..." }</c>).
 /// </summary>
 internal sealed record ProbeToken
 {
-    public static readonly SymmetricSecurityKey DevelopmentKey = new(Encoding.UTF8.GetBytes(DevelopmentSigningKey.Value));
     public static readonly Guid RegulatorId = Guid.Parse("0197b0aa-1c2d-7e3f-8a4b-5c6d7e8f9a0b");
 
     // SPEC: issuer policyengage-local and audience policyengage for local runs.
@@ -22,8 +21,7 @@ internal sealed record ProbeToken
     public string? Organisation { get; init; }
     public string? Regulator { get; init; }
     public DateTime? Expires { get; init; } = DateTime.UtcNow.AddMinutes(10);
-    public SecurityKey Key { get; init; } = DevelopmentKey;
-    public string Algorithm { get; init; } = SecurityAlgorithms.HmacSha256;
+    public SigningCredentials SignedWith { get; init; } = TestSigningKey.Credentials;
 
     /// <summary>A good token for the role, carrying the scope claim the role needs.</summary>
     public static ProbeToken For(string role) => new()
@@ -53,7 +51,7 @@ internal sealed record ProbeToken
             IssuedAt = validFrom,
             NotBefore = validFrom,
             Expires = Expires,
-            SigningCredentials = new SigningCredentials(Key, Algorithm),
+            SigningCredentials = SignedWith,
         });
     }
 

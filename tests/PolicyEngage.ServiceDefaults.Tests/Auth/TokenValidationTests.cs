@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 using PolicyEngage.ServiceDefaults.Auth;
@@ -7,12 +6,13 @@ using PolicyEngage.Testing;
 
 namespace PolicyEngage.ServiceDefaults.Tests.Auth;
 
-/// <summary>A Development probe with no Auth settings, as a service runs locally: it trusts the development key.</summary>
+/// <summary>A Development probe configured as run.sh configures a service: with the public half of the key pair only.</summary>
 public sealed class DevelopmentProbe : IAsyncLifetime
 {
     internal ProbeApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await ProbeApp.StartAsync(Environments.Development, new Dictionary<string, string?>());
+    public async Task InitializeAsync() =>
+        App = await ProbeApp.StartAsync(Environments.Development, TestSigningKey.VerifierSettings.ToDictionary(s => s.Key, s => (string?)s.Value));
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
@@ -63,12 +63,32 @@ public sealed class TokenValidationTests(DevelopmentProbe probe) : IClassFixture
     }
 
     [Fact]
-    public async Task A_token_signed_with_another_key_is_401()
+    public async Task An_ES256_token_signed_with_another_key_is_401()
     {
-        var anotherKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("another-key-of-forty-bytes-for-hs256-use"));
+        var control = ProbeToken.For(Roles.Auditor);
 
-        await _app.AssertAdmittedAsync(AuditorOnly, TestTokens.Issue(Roles.Auditor, "auditor"), "auditor");
-        await _app.AssertTokenRefusedAsync(AuditorOnly, TestTokens.Issue(Roles.Auditor, "auditor", key: anotherKey));
+        await _app.AssertAdmittedAsync(AuditorOnly, control.Signed(), control.Subject);
+        await _app.AssertTokenRefusedAsync(AuditorOnly, (control with { SignedWith = TestSigningKey.AnotherKey() }).Signed());
+    }
+
+    [Fact]
+    public async Task An_HS256_token_signed_with_the_former_shared_development_secret_is_401()
+    {
+        var control = ProbeToken.For(Roles.Auditor);
+
+        await _app.AssertAdmittedAsync(AuditorOnly, control.Signed(), control.Subject);
+        await _app.AssertTokenRefusedAsync(AuditorOnly, (control with { SignedWith = FormerSharedSecret.Credentials }).Signed());
+    }
+
+    /// <summary>The public key is public: a verifier that took it as an HMAC secret would let anyone sign.</summary>
+    [Fact]
+    public async Task An_HS256_token_keyed_with_the_public_key_file_is_401()
+    {
+        var control = ProbeToken.For(Roles.Auditor);
+        var publicKeyAsSecret = new SymmetricSecurityKey(File.ReadAllBytes(TestSigningKey.PublicKeyPath));
+
+        await _app.AssertAdmittedAsync(AuditorOnly, control.Signed(), control.Subject);
+        await _app.AssertTokenRefusedAsync(AuditorOnly, (control with { SignedWith = new SigningCredentials(publicKeyAsSecret, SecurityAlgorithms.HmacSha256) }).Signed());
     }
 
     [Fact]

@@ -20,16 +20,14 @@ public sealed class FaultInjectionRefusalTests
     public async Task A_service_outside_Development_with_a_failpoint_set_refuses_to_start(string environment, string program, string failpoint, string value)
     {
         using var data = new TempDirectory();
-        await using var process = BuiltProgram.Start(program, data.Path, new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = environment,
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Database__DataDirectory"] = data.Path,
-            ["RabbitMq__Port"] = "1",
-            ["RabbitMq__Password"] = "an-operator-chosen-broker-password",
-            ["Auth__SigningKey"] = "an-operator-chosen-production-secret-0123456789",
-            [failpoint] = value,
-        });
+        var settings = TestSigningKey.VerifierSettings.AsEnvironment();
+        settings["ASPNETCORE_ENVIRONMENT"] = environment;
+        settings["Urls"] = "http://127.0.0.1:0";
+        settings["Database__DataDirectory"] = data.Path;
+        settings["RabbitMq__Port"] = "1";
+        settings["RabbitMq__Password"] = "an-operator-chosen-broker-password";
+        settings[failpoint] = value;
+        await using var process = BuiltProgram.Start(program, data.Path, settings);
 
         var exitCode = await process.ExitCodeWithinAsync(Bound);
 

@@ -12,9 +12,9 @@ using Xunit;
 namespace PolicyEngage.Testing.Services;
 
 /// <summary>
-/// A service in-process as Development runs it, on a migrated SQLite file of its own, with MassTransit's in-memory
-/// harness in place of RabbitMQ: events published to the harness reach the service's consumers, and its outbox
-/// publishes there. The type arguments are the ones the service's Program passes to <c>AddServiceDatabase</c>.
+/// A service in-process as Development runs it, on a migrated SQLite file of its own, trusting this run's
+/// <see cref="TestSigningKey"/>, with MassTransit's in-memory harness in place of RabbitMQ: events published to the
+/// harness reach the service's consumers, and its outbox publishes there. The type arguments are the ones the service's Program passes to <c>AddServiceDatabase</c>.
 /// Each test class fixture gets its own instance, so its rows are its own.
 /// </summary>
 public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string connectionStringSetting)
@@ -38,6 +38,7 @@ public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string conn
     {
         builder.UseEnvironment("Development");
         builder.UseSetting(connectionStringSetting, _database.ConnectionString);
+        foreach (var (key, value) in TestSigningKey.VerifierSettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
     }
 
