@@ -14,6 +14,7 @@ builder.AddServiceDatabase<RegulatorLiaisonDbContext, SqliteRegulatorLiaisonDbCo
 builder.AddServiceMessaging<RegulatorLiaisonDbContext>(bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.Services.Configure<ConsultationDeadlineOptions>(builder.Configuration.GetSection(ConsultationDeadlineOptions.Section));
 builder.Services.AddHostedService<ConsultationDeadlineCloser>();
+builder.AddDigestDeliveryAlerts();
 
 var app = builder.Build();
 app.UseServiceDefaults();

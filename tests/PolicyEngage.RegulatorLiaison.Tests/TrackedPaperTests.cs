@@ -110,6 +110,18 @@ public sealed class TrackedPaperTests
     }
 
     [Fact]
+    public void A_decision_that_crossed_the_withdrawal_changes_nothing()
+    {
+        var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
+        var withdrawn = PaperEvents.Withdrawn(submitted);
+
+        var paper = Apply(submitted, withdrawn, ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
+
+        Assert.Equal(PaperStanding.Withdrawn, paper.StandingAt(OpenConsultation));
+        Assert.Null(Assert.Single(paper.Versions).Outcome);
+    }
+
+    [Fact]
     public void A_review_arriving_before_its_submission_is_completed_by_the_submission()
     {
         var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");

@@ -179,15 +179,17 @@ public class PaperTests
     }
 
     [Fact]
-    public void A_decision_arriving_after_a_withdrawal_is_history_only()
+    public void A_decision_that_crossed_the_withdrawal_changes_nothing()
     {
         var paper = SubmittedPaper(OpenConsultation());
         paper.Withdraw("author-1", Now);
+        var revision = paper.Revision;
 
-        Assert.True(paper.RecordReview(Review(paper, 1, ReviewOutcome.Approve), Now));
+        Assert.False(paper.RecordReview(Review(paper, 1, ReviewOutcome.Approve), Now.AddMinutes(1)));
 
         Assert.Equal(PaperStatus.Withdrawn, paper.Status);
-        Assert.Single(paper.Reviews);
+        Assert.Empty(paper.Reviews);
+        Assert.Equal(revision, paper.Revision);
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed class Digest : AggregateRoot
     /// <summary>The <c>DigestDeliveryRequested</c> event; Submissions' answer names it as its cause.</summary>
     public Guid? DeliveryRequestedEventId { get; private set; }
 
+    /// <summary>When delivery was asked for: a digest <c>Delivering</c> for too long is an alert (<see cref="DeliveryAlerts"/>).</summary>
+    public DateTime? DeliveryRequestedAt { get; private set; }
+
     /// <summary>The liaison officer who asked; the delivery that follows Submissions' answer is announced as theirs.</summary>
     public string? DeliveryRequestedBy { get; private set; }
     public Guid? DeliveredEventId { get; private set; }
@@ -91,6 +94,7 @@ public sealed class Digest : AggregateRoot
             throw new StateConflictException("A paper in this digest has been withdrawn since it was compiled; compile the digest again.");
 
         Status = DigestStatus.Delivering;
+        DeliveryRequestedAt = now;
         DeliveryRequestedBy = actor;
         DeliveryRequestedEventId = Guid.CreateVersion7();
         Raise(new DigestDeliveryRequested(ConsultationId, RegulatorId, Id, ContentHash, PaperVersions())

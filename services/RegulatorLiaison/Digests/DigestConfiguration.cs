@@ -26,6 +26,7 @@ internal sealed class DigestConfiguration : IEntityTypeConfiguration<Digest>
             new ValueComparer<IReadOnlyList<Guid>>((a, b) => a!.SequenceEqual(b!), papers => papers.Aggregate(0, (hash, id) => HashCode.Combine(hash, id)), papers => papers.ToList()));
         builder.HasIndex(d => d.ConsultationId);
         builder.HasIndex(d => new { d.RegulatorId, d.Status });
+        builder.HasIndex(d => new { d.Status, d.DeliveryRequestedAt });
 
         builder.HasMany(d => d.Papers).WithOne().HasForeignKey(p => p.DigestId);
         builder.Navigation(d => d.Papers).AutoInclude();

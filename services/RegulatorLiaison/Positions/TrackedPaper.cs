@@ -63,13 +63,15 @@ public sealed class TrackedPaper
         else _versions.Add(TrackedPaperVersion.Submitted(submitted));
     }
 
+    /// <summary>A decision on a paper already withdrawn crossed the withdrawal on its way, and changes nothing.</summary>
     public void RecordReview(ReviewCompleted review)
     {
+        if (WithdrawnAt is not null) return;
         if (VersionNumbered(review.Version) is { } submitted) submitted.ApplyOutcome(review.Outcome);
         else _versions.Add(TrackedPaperVersion.ReviewedBeforeSubmission(review));
     }
 
-    /// <summary>Withdrawal is final: a review arriving after it is kept as history but does not revive the paper.</summary>
+    /// <summary>Withdrawal is final: no later review revives the paper.</summary>
     public void RecordWithdrawal(PositionPaperWithdrawn withdrawn)
     {
         Organisation = withdrawn.Organisation;

@@ -5,7 +5,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using PolicyEngage.ServiceDefaults.Messaging.Outbox;
 
 namespace PolicyEngage.ServiceDefaults.Telemetry;
 
@@ -27,7 +26,8 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", OutboxMetrics.MeterName))
+                // Ours: the outbox's and any a service adds (PolicyEngage.Digests, say).
+                .AddMeter("MassTransit", "PolicyEngage.*"))
             .WithTracing(tracing => tracing
                 .AddSource(serviceName, "MassTransit", "PolicyEngage.Outbox", "Yarp.ReverseProxy")
                 .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = http => !http.Request.Path.StartsWithSegments("/health"))

@@ -120,13 +120,13 @@ public sealed class Paper : AggregateRoot
     }
 
     /// <summary>
-    /// Records a reviewer's decision. It moves the paper only when it decides the version under review;
-    /// a decision on an older version, or one arriving after a withdrawal, is kept as history only.
-    /// Returns false for a decision already recorded.
+    /// Records a reviewer's decision. It moves the paper only when it decides the version under review; a decision on
+    /// an older version is kept as history only. A decision on a withdrawn paper crossed the withdrawal on its way (the
+    /// reviewer decided before Reviews heard of it) and changes nothing. Returns false when nothing was recorded.
     /// </summary>
     public bool RecordReview(ReviewCompleted review, DateTime now)
     {
-        if (_reviews.Any(r => r.Version == review.Version)) return false;
+        if (Status == PaperStatus.Withdrawn || _reviews.Any(r => r.Version == review.Version)) return false;
 
         _reviews.Add(new PaperReview(review));
         if (Status == PaperStatus.Submitted && LatestSubmitted?.Number == review.Version)

@@ -16,6 +16,7 @@ public sealed class ReviewCompletedConsumer(SubmissionsDbContext db, TimeProvide
             logger.LogWarning("Review {EventId} names paper {PaperId}, which this service does not hold", message.EventId, message.PaperId);
             return;
         }
-        paper.RecordReview(message, UtcNow);
+        if (!paper.RecordReview(message, UtcNow) && paper.Status == PaperStatus.Withdrawn)
+            logger.LogInformation("Review {EventId} of paper {PaperId} crossed its withdrawal; nothing recorded", message.EventId, message.PaperId);
     }
 }

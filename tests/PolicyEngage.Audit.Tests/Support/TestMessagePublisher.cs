@@ -12,5 +12,5 @@ internal sealed class TestMessagePublisher : MessagePublisher
 {
     public override string? Of(ConsumeContext context) =>
         context.Headers.Get<string>(TestPublisher.Header)
-        ?? (context.TryGetMessage<object>(out var message) ? EventProducers.Owners.GetValueOrDefault(message.Message.GetType()) : null);
+        ?? EventProducers.Owners.FirstOrDefault(owner => context.SupportedMessageTypes.Contains(MessageUrn.ForTypeString(owner.Key))).Value;
 }

@@ -21,6 +21,8 @@ internal static class ExitCriterion
     {
         var ledger = new SystemLedger(system.DatabaseFiles);
         await Eventually.True(() => Drained(ledger), $"{scenario}: every outbox sent, every event in the ledger, every version reviewed and every decision applied", DrainBound);
+        // Drained can hold while a consumed event's answer is still being written; settled is drained and still for a second.
+        await Eventually.True(async () => await SettledAsync(ledger), $"{scenario}: the ledger still for a second", DrainBound);
         var (drained, drainedAfterLoad) = (sinceFaultEnded.Elapsed, sinceLoadStopped.Elapsed);
 
         var published = ledger.PublishedEventIds();
@@ -51,6 +53,15 @@ internal static class ExitCriterion
         Assert.Empty(await new VirtualHostQueues(system.Broker.VirtualHost, system.Broker.ManagementPort).ErrorMessagesAsync());
         return figures;
     }
+
+    private static async Task<bool> SettledAsync(SystemLedger ledger)
+    {
+        var before = (ledger.OutboxRows, Entries(ledger));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        return Drained(ledger) && (ledger.OutboxRows, Entries(ledger)) == before;
+    }
+
+    private static long Entries(SystemLedger ledger) => ledger.Count("audit", "SELECT COUNT(*) FROM LedgerEntries");
 
     /// <summary>Counts only, polled often: the sets are compared once, after.</summary>
     private static bool Drained(SystemLedger ledger) =>

@@ -65,15 +65,23 @@ internal sealed class VirtualHostQueues(string virtualHost, ushort? managementPo
     /// Publishes straight to a queue through the default exchange, failing unless the broker confirms that the queue
     /// took it; as the operator, who may name any producer in <paramref name="userId"/> (it is an impersonator).
     /// </summary>
-    public async Task PublishAsync(string queue, string messageId, byte[] body, IDictionary<string, object?> headers, string? userId = null)
+    public Task PublishAsync(string queue, string messageId, byte[] body, IDictionary<string, object?> headers, string? userId = null) =>
+        PublishAsync("", queue, messageId, body, headers, userId, TestBroker.Operator, TestBroker.OperatorPassword);
+
+    /// <summary>Publishes an event to its exchange as a service's own broker user would (or as <paramref name="user"/>).</summary>
+    public Task PublishEventAsync(string exchange, string messageId, byte[] body, IDictionary<string, object?> headers, string? userId, string user) =>
+        PublishAsync(exchange, "", messageId, body, headers, userId, user, user == TestBroker.Operator ? TestBroker.OperatorPassword : $"{user}-development");
+
+    private async Task PublishAsync(string exchange, string routingKey, string messageId, byte[] body, IDictionary<string, object?> headers,
+        string? userId, string user, string password)
     {
         var factory = new ConnectionFactory
         {
             HostName = "127.0.0.1",
             Port = TestBroker.AmqpPort,
             VirtualHost = virtualHost,
-            UserName = TestBroker.Operator,
-            Password = TestBroker.OperatorPassword,
+            UserName = user,
+            Password = password,
         };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync(
@@ -86,7 +94,7 @@ internal sealed class VirtualHostQueues(string virtualHost, ushort? managementPo
             Persistent = true,
             Headers = headers,
         };
-        await channel.BasicPublishAsync("", queue, mandatory: true, properties, body);
+        await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, body);
     }
 
     private string QueuePath(string queue) => $"queues/{Uri.EscapeDataString(virtualHost)}/{Uri.EscapeDataString(queue)}";

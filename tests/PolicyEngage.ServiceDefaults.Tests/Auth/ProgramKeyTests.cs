@@ -88,6 +88,7 @@ public sealed class ProgramKeyTests
         ["Database__DataDirectory"] = data.Path,
         ["RabbitMq__Host"] = "127.0.0.1",
         ["RabbitMq__Port"] = "1",
+        ["RabbitMq__Password"] = "an-operator-chosen-broker-password",
         ["ReverseProxy__Clusters__audit__Destinations__primary__Address"] = "http://127.0.0.1:1",
     };
 

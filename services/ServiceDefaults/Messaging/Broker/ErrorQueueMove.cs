@@ -40,6 +40,9 @@ internal sealed class ParkFailedMessageFilter : IFilter<ExceptionReceiveContext>
 {
     public async Task Send(ExceptionReceiveContext context, IPipe<ExceptionReceiveContext> next)
     {
+        // What MassTransit's GenerateFaultFilter does, without its Fault<T>: marked faulted, the message is not also
+        // parked as skipped.
+        if (!context.IsFaulted) await context.NotifyFaulted(context.Exception);
         await ErrorQueueMove.ParkAsync(context, context.GetPayload<RabbitMqBasicConsumeContext>(), headers => headers.CopyFrom(context.ExceptionHeaders));
         await next.Send(context);
     }

@@ -108,6 +108,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.Property<Guid?>("DeliveredEventId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("DeliveryRequestedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("DeliveryRequestedBy")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -137,6 +140,8 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.HasIndex("ConsultationId");
 
                     b.HasIndex("RegulatorId", "Status");
+
+                    b.HasIndex("Status", "DeliveryRequestedAt");
 
                     b.ToTable("Digests");
                 });

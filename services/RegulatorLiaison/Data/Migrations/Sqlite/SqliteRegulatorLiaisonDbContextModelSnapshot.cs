@@ -103,6 +103,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.Property<Guid?>("DeliveredEventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeliveryRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DeliveryRequestedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -132,6 +135,8 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.HasIndex("ConsultationId");
 
                     b.HasIndex("RegulatorId", "Status");
+
+                    b.HasIndex("Status", "DeliveryRequestedAt");
 
                     b.ToTable("Digests");
                 });
