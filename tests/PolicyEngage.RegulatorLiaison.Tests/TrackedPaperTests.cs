@@ -110,18 +110,6 @@ public sealed class TrackedPaperTests
     }
 
     [Fact]
-    public void A_decision_that_crossed_the_withdrawal_changes_nothing()
-    {
-        var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
-        var withdrawn = PaperEvents.Withdrawn(submitted);
-
-        var paper = Apply(submitted, withdrawn, ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
-
-        Assert.Equal(PaperStanding.Withdrawn, paper.StandingAt(OpenConsultation));
-        Assert.Null(Assert.Single(paper.Versions).Outcome);
-    }
-
-    [Fact]
     public void A_review_arriving_before_its_submission_is_completed_by_the_submission()
     {
         var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
@@ -142,7 +130,7 @@ public sealed class TrackedPaperTests
     }
 
     [Fact]
-    public void A_withdrawal_before_the_review_keeps_the_paper_withdrawn()
+    public void A_withdrawal_before_the_review_keeps_the_paper_withdrawn_and_the_decision_that_crossed_it_changes_nothing()
     {
         var submitted = PaperEvents.Submitted(ConsultationId, Guid.CreateVersion7(), 1, "acme");
 
@@ -150,7 +138,7 @@ public sealed class TrackedPaperTests
 
         Assert.Equal(PaperStanding.Withdrawn, paper.StandingAt(OpenConsultation));
         Assert.Null(paper.PositionAt(OpenConsultation));
-        Assert.Equal(ReviewOutcome.Approve, paper.LatestSubmitted?.Outcome);
+        Assert.Null(paper.LatestSubmitted?.Outcome);
     }
 
     [Fact]
