@@ -167,6 +167,17 @@ rabbitmq_await() {
 # ServiceDefaults says the same), make sure the operator exists, and leave no guest: it could publish anything.
 rabbitmq_define() {
   rabbitmq_ctl -q import_definitions "$RABBITMQ_DEFINITIONS" >/dev/null
+  # The import leaves a queue that already exists as it is: one from before the broker setup (a classic queue
+  # MassTransit declared) would make the service's quorum declaration fail, so say so now, plainly.
+  local classic
+  classic=$(rabbitmq_ctl -q list_queues --no-table-headers name type | awk '$2 != "quorum" { print $1 }' |
+    grep -Fx -f <(jq -r '.queues[].name' "$RABBITMQ_DEFINITIONS") || true)
+  if [[ -n $classic ]]; then
+    rabbitmq_log "ERROR: $RMQ_NODE holds queues from before the broker setup that are not quorum queues:" $classic
+    rabbitmq_log "stop, delete $RMQ_DIR (it holds only messages not yet consumed; the services' outboxes keep what" \
+      "they have not sent), and start again"
+    return 1
+  fi
   local user
   for user in $(jq -r '.users[].name' "$RABBITMQ_DEFINITIONS"); do
     rabbitmq_ctl -q change_password "$user" "$user-development" >/dev/null
