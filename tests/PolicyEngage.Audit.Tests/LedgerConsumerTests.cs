@@ -15,7 +15,7 @@ namespace PolicyEngage.Audit.Tests;
 public sealed class LedgerConsumerTests
 {
     [Fact]
-    public void Every_concrete_integration_event_has_a_ledger_consumer()
+    public void Every_integration_event_but_the_ledger_checkpoint_has_a_ledger_consumer()
     {
         var expected = new[]
         {

@@ -32,6 +32,7 @@ public static class EventProducers
         [typeof(DigestPapersReserved)] = Submissions,
         [typeof(DigestDeliveryRefused)] = Submissions,
         [typeof(ReviewCompleted)] = Reviews,
+        [typeof(LedgerCheckpointSigned)] = Audit,
     };
 
     /// <summary>The producer the broker vouches for, when it owns the event; otherwise the event is refused.</summary>

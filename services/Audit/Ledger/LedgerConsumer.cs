@@ -27,11 +27,14 @@ public static class LedgerConsumers
 {
     public const string EndpointName = "audit-ledger";
 
-    /// <summary>Every concrete integration event: all of them reach the ledger, including ones added later.</summary>
-    public static IReadOnlyList<Type> EventTypes { get; } = typeof(IntegrationEvent).Assembly.GetTypes()
+    /// <summary>Every concrete integration event, including ones added later.</summary>
+    public static IReadOnlyList<Type> AllEventTypes { get; } = typeof(IntegrationEvent).Assembly.GetTypes()
         .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IntegrationEvent)))
         .OrderBy(type => type.FullName, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>What reaches the ledger: every event but <see cref="LedgerCheckpointSigned"/>, which is about the ledger.</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } = AllEventTypes.Where(type => type != typeof(LedgerCheckpointSigned)).ToList();
 
     /// <summary>
     /// All ledger consumers share one queue taking one message at a time, so the chain is appended by one consumer

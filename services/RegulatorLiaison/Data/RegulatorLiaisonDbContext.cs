@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.RegulatorLiaison.Consultations;
 using PolicyEngage.RegulatorLiaison.Digests;
+using PolicyEngage.RegulatorLiaison.LedgerCheckpoints;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Regulators;
 using PolicyEngage.ServiceDefaults.Persistence;
@@ -17,6 +18,7 @@ public class RegulatorLiaisonDbContext : ServiceDbContext
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<TrackedPaper> TrackedPapers => Set<TrackedPaper>();
     public DbSet<Digest> Digests => Set<Digest>();
+    public DbSet<WitnessedCheckpoint> WitnessedCheckpoints => Set<WitnessedCheckpoint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -27,7 +27,7 @@ public sealed class BrokerDefinitionsTests
     [Fact]
     public void Every_event_has_exactly_one_owner_that_is_a_service()
     {
-        Assert.Equal(LedgerConsumers.EventTypes.Select(t => t.FullName).Order(), EventProducers.Owners.Keys.Select(t => t.FullName).Order());
+        Assert.Equal(LedgerConsumers.AllEventTypes.Select(t => t.FullName).Order(), EventProducers.Owners.Keys.Select(t => t.FullName).Order());
         Assert.All(EventProducers.Owners.Values, owner => Assert.Contains(owner, EventProducers.Services));
     }
 

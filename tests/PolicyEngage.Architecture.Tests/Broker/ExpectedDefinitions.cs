@@ -22,7 +22,7 @@ internal static class ExpectedDefinitions
         var queues = endpoints.Select(e => e.Queue).Distinct().Order(StringComparer.Ordinal).ToList();
 
         var exchanges = new JsonArray();
-        foreach (var eventType in LedgerConsumers.EventTypes) exchanges.Add(Exchange(ExchangeOf(eventType)));
+        foreach (var eventType in LedgerConsumers.AllEventTypes) exchanges.Add(Exchange(ExchangeOf(eventType)));
         foreach (var queue in queues)
         {
             exchanges.Add(Exchange(queue));

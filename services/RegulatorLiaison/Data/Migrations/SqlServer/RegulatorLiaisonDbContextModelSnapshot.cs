@@ -168,6 +168,29 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.ToTable("DigestPapers", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.LedgerCheckpoints.WitnessedCheckpoint", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("TreeSize");
+
+                    b.ToTable("WitnessedCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Positions.TrackedPaper", b =>
                 {
                     b.Property<Guid>("PaperId")

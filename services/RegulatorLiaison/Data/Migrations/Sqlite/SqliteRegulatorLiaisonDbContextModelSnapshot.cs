@@ -163,6 +163,29 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.ToTable("DigestPapers", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.LedgerCheckpoints.WitnessedCheckpoint", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TreeSize");
+
+                    b.ToTable("WitnessedCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Positions.TrackedPaper", b =>
                 {
                     b.Property<Guid>("PaperId")
