@@ -101,6 +101,7 @@ start_app() {
     "Database__DataDirectory=$data_dir"
     "Auth__PublicKeyPath=$DEV_PUBLIC_KEY"
   )
+  if [[ $app == audit ]]; then app_env+=("Ledger__SigningKey=$DEV_LEDGER_KEY"); fi # Audit's alone: it signs checkpoints
   if [[ $app == gateway ]]; then
     app_env+=("Auth__SigningKeyPath=$DEV_SIGNING_KEY") # the private half: the gateway's alone, for /dev/token
     local service
@@ -176,8 +177,9 @@ for app in "${apps[@]}"; do
   fi
 done
 
-# Token keys: before any service starts (deploy/local/dev-keys.sh).
+# Token keys and the ledger's checkpoint key: before any service starts (deploy/local/dev-keys.sh).
 dev_keys_ensure "$data_dir/keys"
+dev_ledger_key_ensure "$data_dir/keys" "${Ledger__Origin:-policyengage.local/ledger}"
 
 rabbitmq_ensure_installed
 if rabbitmq_port_open "$amqp_port"; then

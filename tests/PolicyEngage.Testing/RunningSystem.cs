@@ -37,6 +37,7 @@ public class RunningSystem : IAsyncLifetime
             ["RabbitMq__VirtualHost"] = broker.VirtualHost,
             ["Outbox__PollInterval"] = "00:00:00.250",
             ["Consultations__DeadlineCheckInterval"] = "00:00:01",
+            ["Ledger__CheckpointInterval"] = "00:00:00.500",
             // The gateway's limits have their own tests; here they would only throttle the fuzz and matrix runs.
             ["RateLimiting__PermitsPerSecond"] = "100000",
             ["RateLimiting__Burst"] = "100000",

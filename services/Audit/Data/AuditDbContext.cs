@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyEngage.Audit.Checkpoints;
 using PolicyEngage.Audit.Ledger;
 using PolicyEngage.ServiceDefaults.Persistence;
 
@@ -13,6 +14,8 @@ public class AuditDbContext : ServiceDbContext
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<LedgerEntryPaper> LedgerEntryPapers => Set<LedgerEntryPaper>();
     public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
+    public DbSet<LedgerTreeNode> LedgerTreeNodes => Set<LedgerTreeNode>();
+    public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

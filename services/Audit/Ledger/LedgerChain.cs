@@ -5,8 +5,9 @@ namespace PolicyEngage.Audit.Ledger;
 
 /// <summary>
 /// The hash chain as a whole. Events arrive from several services' queues in any order, yet the ledger never
-/// sequences an event before the event its causationId names: each arrival waits as a <see cref="PendingEvent"/>,
-/// and every waiting event whose cause is in the ledger is then appended, in the same save as the arrival.
+/// sequences an event before the event its causationId names: an arrival whose cause is not in the ledger waits as a
+/// <see cref="PendingEvent"/>; one that is appended releases the events waiting for it, found by their cause's id, and
+/// those release theirs, all in the same save as the arrival. Each entry's Merkle leaf is saved with it.
 /// </summary>
 public sealed class LedgerChain(AuditDbContext db)
 {
@@ -20,15 +21,17 @@ public sealed class LedgerChain(AuditDbContext db)
             || await db.PendingEvents.AnyAsync(e => e.EventId == arrival.EventId, cancellationToken))
             return false;
 
-        db.PendingEvents.Add(arrival);
-        var waiting = await db.PendingEvents.ToListAsync(cancellationToken);
-        waiting.Add(arrival);
-        await AppendReadyAsync(waiting, arrival.ReceivedAt, cancellationToken);
+        if (arrival.CausationId is { } cause && !await db.LedgerEntries.AnyAsync(e => e.EventId == cause, cancellationToken))
+        {
+            db.PendingEvents.Add(arrival);
+            return true;
+        }
+        await AppendWithWhatWaitsForItAsync(arrival, cancellationToken);
         return true;
     }
 
-    /// <summary>Appends, earliest received first (then by event id), each waiting event whose cause is sequenced, until none is.</summary>
-    private async Task AppendReadyAsync(List<PendingEvent> waiting, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Appends the event, then each event waiting for it (earliest received first), and so on down the chain.</summary>
+    private async Task AppendWithWhatWaitsForItAsync(PendingEvent ready, CancellationToken cancellationToken)
     {
         var head = await db.LedgerEntries
             .OrderByDescending(e => e.Sequence)
@@ -36,28 +39,38 @@ public sealed class LedgerChain(AuditDbContext db)
             .FirstOrDefaultAsync(cancellationToken);
         var sequence = head?.Sequence ?? 0;
         var previousHash = head?.Hash ?? LedgerEntry.GenesisHash;
-        var sequenced = await SequencedCausesAsync(waiting, cancellationToken);
+        var tree = new LedgerTree(db);
+        await CatchUpAsync(tree, sequence, cancellationToken);
 
-        var queue = waiting.OrderBy(e => e.ReceivedAt).ThenBy(e => e.EventId).ToList();
-        while (queue.FirstOrDefault(e => e.CausationId is not { } cause || sequenced.Contains(cause)) is { } ready)
+        var queue = new Queue<PendingEvent>([ready]);
+        while (queue.TryDequeue(out var next))
         {
-            var entry = LedgerEntry.Chain(ready, ++sequence, previousHash, now);
+            var entry = LedgerEntry.Chain(next, ++sequence, previousHash, ready.ReceivedAt);
             db.LedgerEntries.Add(entry);
-            db.PendingEvents.Remove(ready);
-            queue.Remove(ready);
-            sequenced.Add(ready.EventId);
+            await tree.AppendAsync(entry, cancellationToken);
             previousHash = entry.Hash;
+            var released = await db.PendingEvents
+                .Where(e => e.CausationId == next.EventId)
+                .OrderBy(e => e.ReceivedAt).ThenBy(e => e.EventId)
+                .ToListAsync(cancellationToken);
+            foreach (var waiting in released)
+            {
+                db.PendingEvents.Remove(waiting);
+                queue.Enqueue(waiting);
+            }
         }
     }
 
-    private async Task<HashSet<Guid>> SequencedCausesAsync(List<PendingEvent> waiting, CancellationToken cancellationToken)
+    /// <summary>
+    /// Entries recorded before the ledger had a tree get their leaves now, oldest first, before any new entry: once, on
+    /// the first arrival after the upgrade. From then on each entry's leaf is saved with the entry.
+    /// </summary>
+    private async Task CatchUpAsync(LedgerTree tree, long headSequence, CancellationToken cancellationToken)
     {
-        var causes = waiting.Select(e => e.CausationId).OfType<Guid>().Distinct().ToList();
-        var sequenced = await db.LedgerEntries
-            .Where(e => causes.Contains(e.EventId))
-            .Select(e => e.EventId)
-            .ToListAsync(cancellationToken);
-        return sequenced.ToHashSet();
+        var treeSize = await tree.SizeAsync(cancellationToken);
+        if (treeSize >= headSequence) return;
+        var behind = await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence > treeSize).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        foreach (var entry in behind) await tree.AppendAsync(entry, cancellationToken);
     }
 
     /// <summary>

@@ -11,5 +11,7 @@ internal sealed class PendingEventConfiguration : IEntityTypeConfiguration<Pendi
         builder.HasKey(e => e.EventId);
         builder.Property(e => e.EventId).ValueGeneratedNever();
         builder.Property(e => e.EventType).HasMaxLength(PendingEvent.EventTypeLength);
+        // An appended event releases what waits for it: found by its id, not by reading every waiting event.
+        builder.HasIndex(e => e.CausationId);
     }
 }

@@ -13,6 +13,7 @@ public sealed class AuditApp() : ServiceApp<Program, AuditDbContext, SqliteAudit
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.UseSetting("Ledger:CheckpointInterval", "00:00:00.100");
         builder.ConfigureTestServices(services => services.AddSingleton<MessagePublisher, TestMessagePublisher>());
     }
 }

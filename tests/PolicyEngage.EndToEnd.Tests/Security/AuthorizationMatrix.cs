@@ -58,6 +58,11 @@ public static class AuthorizationMatrix
         Row("GET", "/api/audit/consultations/{closedConsultation}/timeline", "a consultation's history", null, auditor: Ok),
         Row("GET", "/api/audit/papers/{paper}/timeline", "a paper's history", null, auditor: Ok),
         Row("GET", "/api/audit/verify", "the whole chain", null, auditor: Ok),
+        Row("GET", "/api/audit/checkpoint", "the latest signed checkpoint", null, author: Ok, otherAuthor: Ok, reviewer: Ok, sameOrgReviewer: Ok, liaison: Ok, regulator: Ok, otherRegulator: Ok, auditor: Ok),
+        Row("GET", "/api/audit/key", "the checkpoints' verifier key", null, author: Ok, otherAuthor: Ok, reviewer: Ok, sameOrgReviewer: Ok, liaison: Ok, regulator: Ok, otherRegulator: Ok, auditor: Ok),
+        Row("GET", "/api/audit/entries/1", "the ledger's first entry", null, auditor: Ok),
+        Row("GET", "/api/audit/entries/1/proof", "its inclusion in the latest checkpoint", null, auditor: Ok),
+        Row("GET", "/api/audit/consistency?from=2&to=1", "a consistency proof backwards", null, auditor: Invalid),
     ];
 
     public static int CellCount => Rows.Sum(r => r.Expected.Count);

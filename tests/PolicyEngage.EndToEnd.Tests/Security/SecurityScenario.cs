@@ -37,6 +37,7 @@ public sealed record SecurityScenario(IReadOnlyDictionary<Who, Caller> Callers, 
         var draft = Id(await CreatePaperAsync(author, open, DraftTitle));
         await auditor.EventuallyAsync(() => auditor.GetAsync($"/api/audit/papers/{paperId}/timeline"), r => r.Status == HttpStatusCode.OK, "the paper in the ledger");
         await auditor.EventuallyAsync(() => auditor.GetAsync($"/api/audit/consultations/{closed}/timeline"), r => r.Status == HttpStatusCode.OK, "the consultation in the ledger");
+        await auditor.EventuallyAsync(() => auditor.GetAsync("/api/audit/checkpoint"), r => r.Status == HttpStatusCode.OK, "a signed checkpoint");
 
         var callers = new Dictionary<Who, Caller>
         {

@@ -22,6 +22,30 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("PolicyEngage.Audit.Checkpoints.LedgerCheckpoint", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("TreeSize");
+
+                    b.ToTable("LedgerCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.Audit.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -99,6 +123,30 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
                     b.ToTable("LedgerEntryPapers", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.Audit.Ledger.LedgerTreeNode", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("int");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("Level", "Index");
+
+                    b.ToTable("LedgerTreeNodes", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.Audit.Ledger.PendingEvent", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -131,6 +179,8 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)");
 
                     b.HasKey("EventId");
+
+                    b.HasIndex("CausationId");
 
                     b.ToTable("PendingEvents", (string)null);
                 });

@@ -17,6 +17,30 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PolicyEngage.Audit.Checkpoints.LedgerCheckpoint", b =>
+                {
+                    b.Property<long>("TreeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TreeSize");
+
+                    b.ToTable("LedgerCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.Audit.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -94,6 +118,30 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
                     b.ToTable("LedgerEntryPapers", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.Audit.Ledger.LedgerTreeNode", b =>
+                {
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("Level", "Index");
+
+                    b.ToTable("LedgerTreeNodes", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.Audit.Ledger.PendingEvent", b =>
                 {
                     b.Property<Guid>("EventId")
@@ -126,6 +174,8 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("EventId");
+
+                    b.HasIndex("CausationId");
 
                     b.ToTable("PendingEvents", (string)null);
                 });

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PolicyEngage.Audit.Data;
+using PolicyEngage.Audit.Ledger;
+using PolicyEngage.Ledger.Proofs;
+
+namespace PolicyEngage.Audit.Checkpoints;
+
+/// <summary>Every <see cref="LedgerOptions.CheckpointInterval"/>, signs a checkpoint of the tree when it has grown since the last one.</summary>
+internal sealed class CheckpointSigner(
+    IServiceScopeFactory scopes,
+    NoteSigner signer,
+    TimeProvider clock,
+    IOptions<LedgerOptions> options,
+    ILogger<CheckpointSigner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SignIfGrownAsync(stoppingToken);
+            }
+            catch (DbUpdateException exception)
+            {
+                logger.LogInformation(exception, "Another signer took this checkpoint's size first");
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Signing a ledger checkpoint failed; trying again after the interval");
+            }
+            try
+            {
+                await Task.Delay(options.Value.CheckpointInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    internal async Task<LedgerCheckpoint?> SignIfGrownAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+        var tree = new LedgerTree(db);
+        var size = await tree.SizeAsync(cancellationToken);
+        var signed = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.TreeSize, cancellationToken) ?? 0;
+        if (size <= signed) return null;
+
+        var checkpoint = LedgerCheckpoint.Sign(signer, size, await tree.RootAsync(size, cancellationToken), clock.GetUtcNow().UtcDateTime);
+        db.LedgerCheckpoints.Add(checkpoint);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Signed the ledger checkpoint of size {TreeSize}, root {RootHash}", checkpoint.TreeSize, checkpoint.RootHash);
+        return checkpoint;
+    }
+}

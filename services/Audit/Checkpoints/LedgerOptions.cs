@@ -1,0 +1,19 @@
+namespace PolicyEngage.Audit.Checkpoints;
+
+/// <summary>Configuration section <c>Ledger</c>.</summary>
+public sealed class LedgerOptions
+{
+    public const string Section = "Ledger";
+
+    /// <summary>The log's name in every checkpoint and key (C2SP tlog-checkpoint's origin line).</summary>
+    public string Origin { get; set; } = "policyengage.local/ledger";
+
+    /// <summary>
+    /// The Ed25519 signing key in signed-note form, <c>PRIVATE+KEY+&lt;origin&gt;+&lt;key id&gt;+&lt;base64&gt;</c>. Required
+    /// outside Development; run.sh makes one in its data folder.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>A new checkpoint is signed within this long after new entries arrive.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using PolicyEngage.Ledger.Proofs;
+
+namespace PolicyEngage.Audit.Checkpoints;
+
+/// <summary>The ledger's checkpoint key, read and checked once at start-up: a process that cannot sign does not start.</summary>
+public static class LedgerSigning
+{
+    public static IHostApplicationBuilder AddLedgerCheckpoints(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(LedgerOptions.Section);
+        builder.Services.Configure<LedgerOptions>(section);
+        var options = section.Get<LedgerOptions>() ?? new LedgerOptions();
+        builder.Services.AddSingleton(SignerOf(options, builder.Environment));
+        builder.Services.AddHostedService<CheckpointSigner>();
+        return builder;
+    }
+
+    private static NoteSigner SignerOf(LedgerOptions options, IHostEnvironment environment)
+    {
+        if (string.IsNullOrWhiteSpace(options.SigningKey))
+        {
+            if (!environment.IsDevelopment())
+                throw new InvalidOperationException(
+                    $"Refusing to start in {environment.EnvironmentName} without {LedgerOptions.Section}:SigningKey: every checkpoint of the ledger is signed with it.");
+            // A Development process run by hand (not by run.sh): checkpoints it signs verify only until it stops.
+            return NoteSigner.FromPrivateKey(NoteSigner.Generate(options.Origin).PrivateKey);
+        }
+        NoteSigner signer;
+        try
+        {
+            signer = NoteSigner.FromPrivateKey(options.SigningKey.Trim());
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException($"{LedgerOptions.Section}:SigningKey is not a signed-note private key (PRIVATE+KEY+<origin>+<key id>+<key>): {exception.Message}");
+        }
+        if (signer.Name != options.Origin)
+            throw new InvalidOperationException($"{LedgerOptions.Section}:SigningKey is for '{signer.Name}', but {LedgerOptions.Section}:Origin is '{options.Origin}'.");
+        return signer;
+    }
+}
