@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using PolicyEngage.Ledger.Proofs;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Tests.Support;
 using PolicyEngage.Testing;
@@ -89,6 +90,7 @@ public sealed class ProgramKeyTests
         ["RabbitMq__Host"] = "127.0.0.1",
         ["RabbitMq__Port"] = "1",
         ["RabbitMq__Password"] = "an-operator-chosen-broker-password",
+        ["Ledger__SigningKey"] = NoteSigner.Generate("policyengage.local/ledger").PrivateKey,
         ["ReverseProxy__Clusters__audit__Destinations__primary__Address"] = "http://127.0.0.1:1",
     };
 
