@@ -19,7 +19,7 @@ public sealed class NoteVerifier
     {
         Name = name;
         _keyId = keyId;
-        _key = new Ed25519PublicKeyParameters(publicKey, 0);
+        _key = PointOf(publicKey);
     }
 
     public string Name { get; }
@@ -99,6 +99,12 @@ public sealed class NoteVerifier
         text = note[..(blankLine + 1)];
         error = "";
         return true;
+    }
+
+    private static Ed25519PublicKeyParameters PointOf(byte[] publicKey)
+    {
+        try { return new Ed25519PublicKeyParameters(publicKey, 0); }
+        catch (ArgumentException) { throw new FormatException("The verifier key's 32 bytes are no Ed25519 public key."); }
     }
 
     private static bool TryParseSignatureLine(string line, out string name, out byte[] keyIdAndSignature)

@@ -51,6 +51,26 @@ public class BoundaryTests
         }
     }
 
+    [Fact]
+    public void The_ledger_proofs_library_has_no_ASP_NET_EF_or_project_of_ours_only_one_Ed25519_package()
+    {
+        const string project = "services/Ledger.Proofs/PolicyEngage.Ledger.Proofs.csproj";
+
+        Assert.Empty(ProjectReferencesOf(project));
+        Assert.Equal(["BouncyCastle.Cryptography"], PackageReferencesOf(project));
+        Assert.Empty(Load(project).Descendants("FrameworkReference"));
+    }
+
+    [Fact]
+    public void The_offline_verifier_references_the_ledger_proofs_library_and_nothing_else()
+    {
+        const string project = "tools/PolicyEngage.Verifier/PolicyEngage.Verifier.csproj";
+
+        Assert.Equal(["PolicyEngage.Ledger.Proofs"], ProjectReferencesOf(project));
+        Assert.Empty(PackageReferencesOf(project));
+        Assert.Empty(Load(project).Descendants("FrameworkReference"));
+    }
+
     [Theory]
     [MemberData(nameof(ServiceNames))]
     public void A_service_keeps_its_own_database_name(string service)

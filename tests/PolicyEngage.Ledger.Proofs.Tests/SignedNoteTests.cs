@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace PolicyEngage.Ledger.Proofs.Tests;
 
 /// <summary>
@@ -134,6 +137,17 @@ public class SignedNoteTests
     [InlineData("PeterNeumann+c74f20a3")]
     public void Verifier_keys_that_do_not_hold_together_are_refused(string verifierKey)
     {
+        Assert.Throws<FormatException>(() => NoteVerifier.FromVerifierKey(verifierKey));
+    }
+
+    [Fact]
+    public void A_verifier_key_whose_key_is_no_curve_point_is_refused_even_with_its_own_key_id()
+    {
+        // y = 2^255 - 1 is not below the field prime, so no Ed25519 point encodes as 32 bytes of 0xff.
+        var notAPoint = Enumerable.Repeat((byte)0xff, 32).ToArray();
+        var keyId = SHA256.HashData([.. Encoding.UTF8.GetBytes("PeterNeumann"), 0x0a, 0x01, .. notAPoint])[..4];
+        var verifierKey = $"PeterNeumann+{Convert.ToHexStringLower(keyId)}+{Convert.ToBase64String([0x01, .. notAPoint])}";
+
         Assert.Throws<FormatException>(() => NoteVerifier.FromVerifierKey(verifierKey));
     }
 

@@ -1,0 +1,3 @@
+using PolicyEngage.Verifier;
+
+return VerifierCommand.Run(args, Console.Out, Console.Error);
