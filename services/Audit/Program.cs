@@ -1,5 +1,6 @@
 using PolicyEngage.Audit.Checkpoints;
 using PolicyEngage.Audit.Data;
+using PolicyEngage.Audit.Export;
 using PolicyEngage.Audit.Ledger;
 using PolicyEngage.Audit.Proofs;
 using PolicyEngage.ServiceDefaults;
@@ -17,6 +18,7 @@ app.UseServiceDefaults();
 app.MapLedgerApi();
 app.MapCheckpointsApi();
 app.MapProofsApi();
+app.MapExportApi();
 
 await app.MigrateDatabaseAsync<AuditDbContext>();
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.Audit.Ledger;
 
@@ -23,6 +24,12 @@ public static class LedgerApi
             .WithDescription("Every ledger entry of the paper and of the digests that carried it, in ledger sequence.")
             .ProducesInvalidParameters()
             .ProducesProblems(StatusCodes.Status404NotFound);
+        audit.MapGet("/actors/{subject}/timeline", ActorTimelineAsync)
+            .WithName("getActorTimeline")
+            .WithSummary("An actor's timeline")
+            .WithDescription("Every ledger entry whose actor is that subject (a JWT sub, or system), in ledger sequence.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound);
         audit.MapGet("/verify", VerifyAsync)
             .WithName("verifyLedger")
             .WithSummary("Verify the ledger's hash chain")
@@ -31,18 +38,42 @@ public static class LedgerApi
     }
 
     /// <summary>Everything that happened in a consultation, its papers' events and its digests included.</summary>
-    private static Task<Results<Ok<List<TimelineEntry>>, ProblemHttpResult>> ConsultationTimelineAsync(Guid id, AuditDbContext db, CancellationToken ct) =>
-        TimelineAsync(db.LedgerEntries.Where(e => e.ConsultationId == id), "consultation", ct);
+    private static Task<Results<Ok<List<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> ConsultationTimelineAsync(
+        Guid id, long? after, int? limit, AuditDbContext db, HttpContext http, CancellationToken ct) =>
+        TimelineAsync(db, db.LedgerEntries.Where(e => e.ConsultationId == id), "consultation", after, limit, http, ct);
 
     /// <summary>A paper's events and those of the digests that carried it.</summary>
-    private static Task<Results<Ok<List<TimelineEntry>>, ProblemHttpResult>> PaperTimelineAsync(Guid id, AuditDbContext db, CancellationToken ct) =>
-        TimelineAsync(db.LedgerEntries.Where(e => e.Papers.Any(p => p.PaperId == id)), "paper", ct);
+    private static Task<Results<Ok<List<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> PaperTimelineAsync(
+        Guid id, long? after, int? limit, AuditDbContext db, HttpContext http, CancellationToken ct) =>
+        TimelineAsync(db, db.LedgerEntries.Where(e => e.Papers.Any(p => p.PaperId == id)), "paper", after, limit, http, ct);
 
-    private static async Task<Results<Ok<List<TimelineEntry>>, ProblemHttpResult>> TimelineAsync(IQueryable<LedgerEntry> entries, string resource, CancellationToken ct)
+    /// <summary>What one subject did, across consultations.</summary>
+    private static Task<Results<Ok<List<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> ActorTimelineAsync(
+        string subject, long? after, int? limit, AuditDbContext db, HttpContext http, CancellationToken ct) =>
+        subject.Length > ColumnLengths.Subject
+            ? Task.FromResult<Results<Ok<List<TimelineEntry>>, ValidationProblem, ProblemHttpResult>>(Problems.Invalid("subject", $"A subject has at most {ColumnLengths.Subject} characters."))
+            : TimelineAsync(db, db.LedgerEntries.Where(e => e.Actor == subject), "actor", after, limit, http, ct);
+
+    private static async Task<Results<Ok<List<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> TimelineAsync(
+        AuditDbContext db, IQueryable<LedgerEntry> entries, string resource, long? after, int? limit, HttpContext http, CancellationToken ct)
     {
-        var timeline = await entries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(ct);
-        if (timeline.Count == 0) return Problems.NotFound(resource);
-        return TypedResults.Ok(timeline.Select(TimelineEntry.Of).ToList());
+        if (!TimelinePage.TryParse(after, limit, out var page, out var problem)) return problem!;
+        if (page.After is { } cursor && !await db.LedgerEntries.AnyAsync(e => e.Sequence == cursor, ct))
+            return Problems.Invalid("after", "No ledger entry has that sequence.");
+
+        var rows = await entries.AsNoTracking()
+            .Where(e => page.After == null || e.Sequence > page.After)
+            .OrderBy(e => e.Sequence)
+            .Take(page.Limit + 1)
+            .ToListAsync(ct);
+        // Unknown resource: nothing at all. A page past the end of a known one: an empty page.
+        if (rows.Count == 0 && page.After is null) return Problems.NotFound(resource);
+        if (rows.Count > page.Limit)
+        {
+            rows.RemoveAt(page.Limit);
+            http.Response.Headers.Link = page.NextLink(http.Request.PathBase + http.Request.Path, rows[^1].Sequence);
+        }
+        return TypedResults.Ok(rows.Select(TimelineEntry.Of).ToList());
     }
 
     private static async Task<Ok<LedgerVerification>> VerifyAsync(AuditDbContext db, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.Audit.Ledger;
 
@@ -14,6 +15,8 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasIndex(e => e.EventId).IsUnique();
         builder.Property(e => e.EventType).HasMaxLength(PendingEvent.EventTypeLength);
         builder.HasIndex(e => new { e.ConsultationId, e.Sequence });
+        builder.Property(e => e.Actor).HasMaxLength(ColumnLengths.Subject);
+        builder.HasIndex(e => new { e.Actor, e.Sequence });
         builder.Property(e => e.PreviousHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
         builder.Property(e => e.Hash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
         builder.HasMany(e => e.Papers).WithOne().HasForeignKey(p => p.Sequence);

@@ -63,6 +63,8 @@ public static class AuthorizationMatrix
         Row("GET", "/api/audit/entries/1", "the ledger's first entry", null, auditor: Ok),
         Row("GET", "/api/audit/entries/1/proof", "its inclusion in the latest checkpoint", null, auditor: Ok),
         Row("GET", "/api/audit/consistency?from=2&to=1", "a consistency proof backwards", null, auditor: Invalid),
+        Row("GET", "/api/audit/export?paperId={paper}", "a paper's entries with their proofs", null, auditor: Ok),
+        Row("GET", "/api/audit/actors/matrix-acme/timeline", "what the acme author did", null, auditor: Ok),
     ];
 
     public static int CellCount => Rows.Sum(r => r.Expected.Count);

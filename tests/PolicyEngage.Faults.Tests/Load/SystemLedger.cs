@@ -9,8 +9,11 @@ public sealed class SystemLedger(IEnumerable<string> databaseFiles)
 
     public long Count(string database, string sql) => long.Parse(Rows(database, sql).Single());
 
-    /// <summary>Every row of every outbox; message ids are unique in each and events are never shared between services.</summary>
-    public long OutboxRows => _files.Keys.Sum(db => Count(db, "SELECT COUNT(*) FROM OutboxMessages"));
+    /// <summary>The one event the ledger does not record, being about the ledger: Audit's signed checkpoints.</summary>
+    private const string Ledgered = "MessageType <> 'PolicyEngage.Contracts.LedgerCheckpointSigned'";
+
+    /// <summary>Every row of every outbox that the ledger records; message ids are unique in each and events are never shared between services.</summary>
+    public long OutboxRows => _files.Keys.Sum(db => Count(db, $"SELECT COUNT(*) FROM OutboxMessages WHERE {Ledgered}"));
 
     public long UnsentOutboxRows => _files.Keys.Sum(db => Count(db, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL"));
 
@@ -18,9 +21,9 @@ public sealed class SystemLedger(IEnumerable<string> databaseFiles)
     public long ClaimedUnsentOutboxRows(string database) =>
         Count(database, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL AND ClaimedUntil IS NOT NULL");
 
-    /// <summary>Every event any service wrote to its outbox (sent rows are kept a day), each once.</summary>
+    /// <summary>Every event any service wrote to its outbox for the ledger (sent rows are kept a day), each once.</summary>
     public HashSet<string> PublishedEventIds() =>
-        _files.Keys.SelectMany(db => Rows(db, "SELECT MessageId FROM OutboxMessages")).ToHashSet();
+        _files.Keys.SelectMany(db => Rows(db, $"SELECT MessageId FROM OutboxMessages WHERE {Ledgered}")).ToHashSet();
 
     public List<string> LedgerEventIds() => Rows("audit", "SELECT EventId FROM LedgerEntries");
 

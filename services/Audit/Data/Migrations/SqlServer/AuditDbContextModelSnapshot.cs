@@ -53,7 +53,8 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<Guid?>("CausationId")
                         .HasColumnType("uniqueidentifier");
@@ -102,6 +103,8 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
 
                     b.HasIndex("EventId")
                         .IsUnique();
+
+                    b.HasIndex("Actor", "Sequence");
 
                     b.HasIndex("ConsultationId", "Sequence");
 

@@ -48,6 +48,7 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
 
                     b.Property<string>("Actor")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CausationId")
@@ -97,6 +98,8 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
 
                     b.HasIndex("EventId")
                         .IsUnique();
+
+                    b.HasIndex("Actor", "Sequence");
 
                     b.HasIndex("ConsultationId", "Sequence");
 
