@@ -45,7 +45,7 @@ public sealed class DigestTests
         return paper;
     }
 
-    private Digest Compile(params TrackedPaper[] papers) => Digest.Compile(_consultation, papers, "officer-1", CompileTime);
+    private Digest Compile(params TrackedPaper[] papers) => Digest.Compile(_consultation, papers, "officer-1", CompileTime, ledgerCheckpoint: null);
 
     private Digest Delivered(params TrackedPaper[] papers)
     {
@@ -85,7 +85,7 @@ public sealed class DigestTests
     {
         var open = Sample.OpenConsultation();
 
-        Assert.Throws<StateConflictException>(() => Digest.Compile(open, [], "officer-1", CompileTime));
+        Assert.Throws<StateConflictException>(() => Digest.Compile(open, [], "officer-1", CompileTime, ledgerCheckpoint: null));
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public sealed class DigestTests
     {
         var digest = Compile(Paper("acme", ReviewOutcome.Approve));
 
-        Assert.Throws<StateConflictException>(() => digest.Acknowledge(digest.ContentHash, "desk-1", CompileTime));
+        Assert.Throws<StateConflictException>(() => digest.Acknowledge(digest.ContentHash, "desk-1", CompileTime, ledgerCheckpoint: null));
         Assert.Equal(DigestStatus.Compiled, digest.Status);
     }
 
@@ -253,7 +253,7 @@ public sealed class DigestTests
     {
         var digest = Delivered(Paper("acme", ReviewOutcome.Approve));
 
-        Assert.Throws<StateConflictException>(() => digest.Acknowledge(new string('0', 64), "desk-1", CompileTime.AddHours(1)));
+        Assert.Throws<StateConflictException>(() => digest.Acknowledge(new string('0', 64), "desk-1", CompileTime.AddHours(1), ledgerCheckpoint: null));
 
         Assert.Equal(DigestStatus.Delivered, digest.Status);
         Assert.Null(digest.AcknowledgedAt);
@@ -266,16 +266,16 @@ public sealed class DigestTests
         var digest = Delivered(Paper("acme", ReviewOutcome.Approve));
         var acknowledgedAt = CompileTime.AddHours(1);
 
-        var receipt = digest.Acknowledge(digest.ContentHash, "desk-1", acknowledgedAt);
+        var receipt = digest.Acknowledge(digest.ContentHash, "desk-1", acknowledgedAt, ledgerCheckpoint: "note of size 7\n");
 
-        Assert.Equal(new DigestReceipt(digest.Id, digest.ContentHash, acknowledgedAt, "desk-1"), receipt);
+        Assert.Equal(new DigestReceipt(digest.Id, digest.ContentHash, acknowledgedAt, "desk-1", "note of size 7\n"), receipt);
         Assert.Equal(DigestStatus.Acknowledged, digest.Status);
         var acknowledged = Assert.IsType<DigestAcknowledged>(digest.RaisedEvents()[^1]);
         Assert.Equal((digest.DeliveredEventId, "desk-1", "desk-1"), (acknowledged.CausationId, acknowledged.Actor, acknowledged.AcknowledgedBy));
         Assert.Equal((digest.ContentHash, acknowledgedAt), (acknowledged.ContentHash, acknowledged.AcknowledgedAt));
         var events = digest.RaisedEvents().Count;
 
-        var again = digest.Acknowledge(digest.ContentHash, "desk-2", acknowledgedAt.AddDays(1));
+        var again = digest.Acknowledge(digest.ContentHash, "desk-2", acknowledgedAt.AddDays(1), ledgerCheckpoint: "note of size 9\n");
 
         Assert.Equal(receipt, again);
         Assert.Equal(events, digest.RaisedEvents().Count);

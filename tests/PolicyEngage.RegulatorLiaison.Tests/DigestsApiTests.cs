@@ -14,7 +14,7 @@ namespace PolicyEngage.RegulatorLiaison.Tests;
 
 public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<RegulatorLiaisonApp>
 {
-    private static readonly string[] HashedFields = ["id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics"];
+    private static readonly string[] HashedFields = ["id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics", "ledgerCheckpoint"];
 
     /// <summary>A consultation whose papers' events arrive in awkward orders, as the bus may deliver them.</summary>
     private sealed record Scenario(Guid RegulatorId, Guid ConsultationId, PositionPaperSubmitted Beta, PositionPaperSubmitted Acme);
@@ -97,7 +97,8 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
 
     private static Guid IdOf(JsonObject digest) => digest["id"]!.GetValue<Guid>();
 
-    private static JsonObject Hashed(JsonObject digest) => new(HashedFields.Select(f => KeyValuePair.Create(f, digest[f]?.DeepClone())));
+    /// <summary>The hashed fields the digest has: one compiled before a field joined the format has none of it.</summary>
+    private static JsonObject Hashed(JsonObject digest) => new(HashedFields.Where(digest.ContainsKey).Select(f => KeyValuePair.Create(f, digest[f]?.DeepClone())));
 
     private async Task<HttpResponseMessage> AcknowledgeAsync(HttpClient regulator, Guid digestId, string contentHash) =>
         await regulator.PostAsJsonAsync($"/api/digests/{digestId}/acknowledge", new { contentHash });
@@ -282,14 +283,16 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
     }
 
     [Fact]
-    public async Task A_digest_compiled_before_late_was_counted_keeps_its_shape_and_its_hash()
+    public async Task A_digest_compiled_before_late_and_the_ledger_checkpoint_were_added_keeps_its_shape_and_its_hash()
     {
         var scenario = await ConsultationWithPapersAsync();
         await CloseAsync(scenario.ConsultationId);
         var current = await CompileAsync(scenario.ConsultationId);
-        // The document as the previous format stored it: no "late" in its statistics, hashed without it.
+        Assert.True(current.ContainsKey("ledgerCheckpoint"));
+        // The document as the previous format stored it: no "late" in its statistics, no ledgerCheckpoint, hashed without them.
         var earlier = Hashed(current);
         earlier["statistics"]!.AsObject().Remove("late");
+        earlier.Remove("ledgerCheckpoint");
         var earlierHash = IndependentCanonicalJson.Sha256HexOf(earlier);
         await app.ReadAsync(db => db.Database.ExecuteSqlAsync(
             $"UPDATE Digests SET Document = {earlier.ToJsonString(JsonDefaults.Options)}, ContentHash = {earlierHash} WHERE Id = {IdOf(current)}"));
@@ -297,10 +300,44 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         var read = JsonNode.Parse(await app.ClientAs(Roles.Auditor).GetStringAsync($"/api/digests/{IdOf(current)}"))!.AsObject();
 
         Assert.False(read["statistics"]!.AsObject().ContainsKey("late"));
+        Assert.False(read.ContainsKey("ledgerCheckpoint"));
         Assert.True(JsonNode.DeepEquals(earlier, Hashed(read)));
         Assert.Equal(earlierHash, IndependentCanonicalJson.Sha256HexOf(Hashed(read)));
         Assert.Equal(earlierHash, read["contentHash"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_digest_carries_the_largest_ledger_checkpoint_witnessed_under_its_hash_and_the_receipt_the_one_known_at_the_first_acknowledgement()
+    {
+        var scenario = await ConsultationWithPapersAsync();
+        await CloseAsync(scenario.ConsultationId);
+        // Out of order: the larger tree first; the smaller one arriving later changes nothing.
+        await app.PublishAsync([Checkpoint(900_002), Checkpoint(900_001)]);
+
+        var digest = await CompileAsync(scenario.ConsultationId);
+
+        Assert.Equal(Checkpoint(900_002).Note, digest["ledgerCheckpoint"]!.GetValue<string>());
+        Assert.Equal(IndependentCanonicalJson.Sha256HexOf(Hashed(digest)), digest["contentHash"]!.GetValue<string>());
+        var id = IdOf(digest);
+        Assert.Equal(HttpStatusCode.Accepted, (await app.Officer().PostAsync($"/api/digests/{id}/deliver", null)).StatusCode);
+        await ReservedBySubmissionsAsync(id);
+        await app.PublishAsync(Checkpoint(900_003));
+        var desk = app.ClientAs(Roles.Regulator, subject: "desk-1", regulator: scenario.RegulatorId);
+        var receipt = await (await AcknowledgeAsync(desk, id, digest["contentHash"]!.GetValue<string>())).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(Checkpoint(900_003).Note, receipt!["ledgerCheckpoint"]!.GetValue<string>());
+
+        await app.PublishAsync(Checkpoint(900_004));
+        var again = await (await AcknowledgeAsync(desk, id, digest["contentHash"]!.GetValue<string>())).Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(Checkpoint(900_003).Note, again!["ledgerCheckpoint"]!.GetValue<string>());
+    }
+
+    /// <summary>A witness copy as Audit would publish it; the sizes are far above any other test's, so the latest is the test's own.</summary>
+    private static LedgerCheckpointSigned Checkpoint(long treeSize) => new(treeSize, new string('c', 64), $"policyengage.local/ledger\n{treeSize}\nroot\n\n— sig\n")
+    {
+        EventId = new Guid((int)treeSize, 0, 0, new byte[8]),
+        OccurredAt = DateTime.UtcNow,
+        Actor = "system",
+    };
 
     [Fact]
     public async Task A_delivery_Submissions_refuses_leaves_the_digest_refused_naming_the_papers_and_undeliverable()

@@ -29,6 +29,9 @@ public sealed class Digest : AggregateRoot
     public DateTime? DeliveredAt { get; private set; }
     public DateTime? AcknowledgedAt { get; private set; }
     public string? AcknowledgedBy { get; private set; }
+
+    /// <summary>The latest ledger checkpoint witnessed at the first acknowledgement, repeated in every receipt.</summary>
+    public string? AcknowledgedCheckpoint { get; private set; }
     public Guid CompiledEventId { get; private set; }
 
     /// <summary>The <c>DigestDeliveryRequested</c> event; Submissions' answer names it as its cause.</summary>
@@ -50,14 +53,15 @@ public sealed class Digest : AggregateRoot
     public bool IsDelivered => Status is DigestStatus.Delivered or DigestStatus.Acknowledged;
 
     /// <summary>Compiles every approved, not withdrawn position of a closed consultation, with statistics over all its papers.</summary>
-    public static Digest Compile(Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, string actor, DateTime now)
+    /// <param name="ledgerCheckpoint">The latest ledger checkpoint witnessed, which the hashed document carries (null before the first).</param>
+    public static Digest Compile(Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, string actor, DateTime now, string? ledgerCheckpoint)
     {
         if (consultation.Status != ConsultationStatus.Closed)
             throw new StateConflictException("A digest can be compiled only once the consultation is closed.");
 
         // Whole milliseconds: the stored, hashed and returned times then agree on every provider and client.
         var compiledAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-        var document = DigestDocument.Compile(Guid.CreateVersion7(), consultation, papers, compiledAt);
+        var document = DigestDocument.Compile(Guid.CreateVersion7(), consultation, papers, compiledAt, ledgerCheckpoint);
         var digest = new Digest
         {
             Id = document.Id,
@@ -135,7 +139,7 @@ public sealed class Digest : AggregateRoot
     /// <summary>
     /// The regulator proves which text it received by quoting its hash. Acknowledging again returns the first receipt.
     /// </summary>
-    public DigestReceipt Acknowledge(string contentHash, string acknowledgedBy, DateTime now)
+    public DigestReceipt Acknowledge(string contentHash, string acknowledgedBy, DateTime now, string? ledgerCheckpoint)
     {
         if (!IsDelivered) throw new StateConflictException("The digest has not been delivered yet.");
         if (!string.Equals(contentHash, ContentHash, StringComparison.Ordinal))
@@ -146,6 +150,7 @@ public sealed class Digest : AggregateRoot
             Status = DigestStatus.Acknowledged;
             AcknowledgedAt = now;
             AcknowledgedBy = acknowledgedBy;
+            AcknowledgedCheckpoint = ledgerCheckpoint;
             Raise(new DigestAcknowledged(ConsultationId, RegulatorId, Id, ContentHash, now, acknowledgedBy)
             {
                 EventId = Guid.CreateVersion7(),
@@ -154,7 +159,7 @@ public sealed class Digest : AggregateRoot
                 CausationId = DeliveredEventId,
             });
         }
-        return new DigestReceipt(Id, ContentHash, AcknowledgedAt!.Value, AcknowledgedBy!);
+        return new DigestReceipt(Id, ContentHash, AcknowledgedAt!.Value, AcknowledgedBy!, AcknowledgedCheckpoint);
     }
 
     /// <summary>Only the addressed regulator, and only once delivered, may know the digest exists.</summary>
@@ -195,4 +200,5 @@ public sealed class DigestPaper
     public string ContentHash { get; private set; } = "";
 }
 
-public sealed record DigestReceipt(Guid DigestId, string ContentHash, DateTime AcknowledgedAt, string AcknowledgedBy);
+/// <summary>What the regulator keeps: the hash it quoted, when and by whom, and a copy of the ledger's head at that moment.</summary>
+public sealed record DigestReceipt(Guid DigestId, string ContentHash, DateTime AcknowledgedAt, string AcknowledgedBy, string? LedgerCheckpoint);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.RegulatorLiaison.Consultations;
+using PolicyEngage.RegulatorLiaison.LedgerCheckpoints;
 using PolicyEngage.ServiceDefaults.Hashing;
 using PolicyEngage.ServiceDefaults.Persistence;
 
@@ -18,6 +19,7 @@ internal sealed class DigestConfiguration : IEntityTypeConfiguration<Digest>
         // The status is the concurrency token: two deliveries or acknowledgements racing raise one event, not two.
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName).IsConcurrencyToken();
         builder.Property(d => d.AcknowledgedBy).HasMaxLength(ColumnLengths.Subject);
+        builder.Property(d => d.AcknowledgedCheckpoint).HasMaxLength(WitnessedCheckpoint.NoteLength);
         builder.Property(d => d.DeliveryRequestedBy).HasMaxLength(ColumnLengths.Subject);
         builder.Ignore(d => d.IsDelivered);
         builder.Property(d => d.RefusedPapers).HasConversion(

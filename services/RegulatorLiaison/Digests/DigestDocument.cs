@@ -10,7 +10,7 @@ namespace PolicyEngage.RegulatorLiaison.Digests;
 
 /// <summary>
 /// Exactly what a digest's published <c>contentHash</c> covers: SHA-256 of the canonical JSON of
-/// <c>{id, consultationId, regulatorId, compiledAt, positions, statistics}</c>. Its JSON is stored as compiled, so the
+/// <c>{id, consultationId, regulatorId, compiledAt, positions, statistics, ledgerCheckpoint}</c>. Its JSON is stored as compiled, so the
 /// digest answers with the same values for as long as it exists. Adding a property here changes the published format.
 /// </summary>
 public sealed record DigestDocument(
@@ -19,9 +19,11 @@ public sealed record DigestDocument(
     Guid RegulatorId,
     DateTime CompiledAt,
     IReadOnlyList<DigestPosition> Positions,
-    DigestStatistics Statistics)
+    DigestStatistics Statistics,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LedgerCheckpointCopy? LedgerCheckpoint)
 {
-    public static DigestDocument Compile(Guid id, Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, DateTime compiledAt)
+    public static DigestDocument Compile(
+        Guid id, Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, DateTime compiledAt, string? ledgerCheckpoint)
     {
         if (papers.Any(p => p.IsAwaitingText))
             throw new StateConflictException(
@@ -39,7 +41,7 @@ public sealed record DigestDocument(
             Rejected: standings.Count(s => s == PaperStanding.Rejected),
             Withdrawn: standings.Count(s => s == PaperStanding.Withdrawn),
             Late: standings.Count(s => s == PaperStanding.Late));
-        return new DigestDocument(id, consultation.Id, consultation.RegulatorId, compiledAt, positions, statistics);
+        return new DigestDocument(id, consultation.Id, consultation.RegulatorId, compiledAt, positions, statistics, new LedgerCheckpointCopy(ledgerCheckpoint));
     }
 
     public string ContentHash() => Sha256Hex.OfCanonicalJson(this);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.RegulatorLiaison.Data;
+using PolicyEngage.RegulatorLiaison.LedgerCheckpoints;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
 using PolicyEngage.ServiceDefaults.Validation;
@@ -59,7 +60,7 @@ public static class DigestsApi
         if (consultation is null) return Problems.NotFound("consultation");
 
         var papers = await db.TrackedPapers.AsNoTracking().Where(p => p.ConsultationId == id).ToListAsync(ct);
-        var digest = Digest.Compile(consultation, papers, user.Subject(), clock.GetUtcNow().UtcDateTime);
+        var digest = Digest.Compile(consultation, papers, user.Subject(), clock.GetUtcNow().UtcDateTime, await WitnessedCheckpoints.LatestNoteAsync(db, ct));
         db.Digests.Add(digest);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/digests/{digest.Id}", DigestResponse.Of(digest));
@@ -95,7 +96,7 @@ public static class DigestsApi
             var digest = await db.Digests.SingleOrDefaultAsync(d => d.Id == id, ct);
             if (digest is null || !digest.IsVisibleToRegulator(user.RegulatorId())) return Problems.NotFound("digest");
 
-            var receipt = digest.Acknowledge(request.ContentHash!, user.Subject(), clock.GetUtcNow().UtcDateTime);
+            var receipt = digest.Acknowledge(request.ContentHash!, user.Subject(), clock.GetUtcNow().UtcDateTime, await WitnessedCheckpoints.LatestNoteAsync(db, ct));
             try
             {
                 await db.SaveChangesAsync(ct);

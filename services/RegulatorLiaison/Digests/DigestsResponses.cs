@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PolicyEngage.RegulatorLiaison.Digests;
 
 /// <summary>The hashed document as stored, its hash, and (after the hashed fields) where the digest stands.</summary>
@@ -12,14 +14,15 @@ public sealed record DigestResponse(
     DigestStatus Status,
     DateTime? DeliveredAt,
     DateTime? AcknowledgedAt,
-    IReadOnlyList<Guid> RefusedPapers)
+    IReadOnlyList<Guid> RefusedPapers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LedgerCheckpointCopy? LedgerCheckpoint)
 {
     public static DigestResponse Of(Digest digest)
     {
         var document = digest.ReadDocument();
         return new DigestResponse(
             document.Id, document.ConsultationId, document.RegulatorId, document.CompiledAt, digest.ContentHash,
-            document.Positions, document.Statistics, digest.Status, digest.DeliveredAt, digest.AcknowledgedAt, digest.RefusedPapers);
+            document.Positions, document.Statistics, digest.Status, digest.DeliveredAt, digest.AcknowledgedAt, digest.RefusedPapers, document.LedgerCheckpoint);
     }
 }
 

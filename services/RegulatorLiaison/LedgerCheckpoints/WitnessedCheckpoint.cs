@@ -8,6 +8,9 @@ namespace PolicyEngage.RegulatorLiaison.LedgerCheckpoints;
 /// </summary>
 public sealed class WitnessedCheckpoint
 {
+    /// <summary>An origin line, a size line, a root line and a signature line or a few: a note is short.</summary>
+    public const int NoteLength = 4000;
+
     private WitnessedCheckpoint() { }
 
     public long TreeSize { get; private set; }

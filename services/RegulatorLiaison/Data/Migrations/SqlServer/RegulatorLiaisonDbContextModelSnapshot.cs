@@ -87,6 +87,10 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("AcknowledgedCheckpoint")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<DateTime>("CompiledAt")
                         .HasColumnType("datetime2");
 

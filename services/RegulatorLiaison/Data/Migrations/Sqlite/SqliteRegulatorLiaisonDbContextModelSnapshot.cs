@@ -82,6 +82,10 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcknowledgedCheckpoint")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CompiledAt")
                         .HasColumnType("TEXT");
 
