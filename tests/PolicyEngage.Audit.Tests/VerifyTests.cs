@@ -33,7 +33,7 @@ public sealed class VerifyTests
 
         var verification = await database.VerifyAsync();
 
-        Assert.Equal(new LedgerVerification(true, 4, entries[^1].Hash, null), verification);
+        Assert.Equal((true, 4L, entries[^1].Hash, (long?)null), (verification.Valid, verification.Count, verification.HeadHash, verification.FirstInvalidSequence));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class VerifyTests
     {
         using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
 
-        Assert.Equal(new LedgerVerification(true, 0, SpecHash.Genesis, null), await database.VerifyAsync());
+        Assert.Equal(new LedgerVerification(true, 0, SpecHash.Genesis, null, 0, SpecHash.Sha256Hex("")), await database.VerifyAsync());
     }
 
     [Theory]
@@ -50,6 +50,15 @@ public sealed class VerifyTests
     [InlineData("UPDATE LedgerEntries SET PreviousHash = '0000000000000000000000000000000000000000000000000000000000000000' WHERE Sequence = 4", 4, 4)]
     [InlineData("DELETE FROM LedgerEntries WHERE Sequence = 3", 3, 3)]
     [InlineData("DELETE FROM LedgerEntries WHERE Sequence = 1", 3, 1)]
+    [InlineData("DELETE FROM LedgerEntryPapers WHERE Sequence = 4", 4, 4)]
+    [InlineData("INSERT INTO LedgerEntryPapers (Sequence, PaperId) VALUES (2, '0198c2a4-0000-7000-8000-000000000001')", 4, 2)]
+    [InlineData("UPDATE LedgerEntries SET ConsultationId = NULL WHERE Sequence = 2", 4, 2)]
+    [InlineData("UPDATE LedgerEntries SET Actor = 'someone-else' WHERE Sequence = 3", 4, 3)]
+    [InlineData("UPDATE LedgerEntries SET EventType = 'ConsultationOpened' WHERE Sequence = 1", 4, 1)]
+    [InlineData("UPDATE LedgerEntries SET Service = 'Audit' WHERE Sequence = 4", 4, 4)]
+    [InlineData("UPDATE LedgerEntries SET OccurredAt = '2020-01-01 00:00:00' WHERE Sequence = 2", 4, 2)]
+    [InlineData("UPDATE LedgerTreeNodes SET Hash = 'ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff' WHERE Level = 0 AND \"Index\" = 2", 4, 3)]
+    [InlineData("DELETE FROM LedgerTreeNodes WHERE Level = 0 AND \"Index\" = 3", 4, 4)]
     public async Task A_tampered_row_or_a_gap_is_found_at_its_sequence(string tampering, long count, long firstInvalidSequence)
     {
         using var database = await FourEntriesAsync();
@@ -63,7 +72,7 @@ public sealed class VerifyTests
     }
 
     [Fact]
-    public async Task Rewriting_an_entry_together_with_its_own_hash_still_breaks_the_link_to_the_next()
+    public async Task Rewriting_an_entry_together_with_its_own_hash_no_longer_matches_its_stored_leaf()
     {
         using var database = await FourEntriesAsync();
         var second = (await database.EntriesAsync())[1];
@@ -72,6 +81,39 @@ public sealed class VerifyTests
 
         await database.ExecuteSqlAsync("UPDATE LedgerEntries SET Data = {0}, Hash = {1} WHERE Sequence = 2", forgedData, forgedHash);
 
-        Assert.Equal(3, (await database.VerifyAsync()).FirstInvalidSequence);
+        Assert.Equal(2, (await database.VerifyAsync()).FirstInvalidSequence);
+    }
+
+    [Fact]
+    public async Task A_row_forged_together_with_its_stored_leaf_is_caught_by_the_signed_root_on_a_full_check()
+    {
+        using var database = await FourEntriesAsync();
+        var checkpoint = await database.SignCheckpointAsync();
+        var second = (await database.EntriesAsync())[1];
+        await database.ExecuteSqlAsync("UPDATE LedgerEntries SET Actor = 'someone-else' WHERE Sequence = 2");
+        var forged = (await database.EntriesAsync())[1];
+        await database.ExecuteSqlAsync("UPDATE LedgerTreeNodes SET Hash = {0} WHERE Level = 0 AND \"Index\" = 1", Convert.ToHexStringLower(LedgerTree.LeafHashOf(forged)));
+        Assert.NotEqual(second.Actor, forged.Actor);
+
+        var verification = await database.VerifyAsync(full: true);
+
+        Assert.False(verification.Valid);
+        Assert.Equal(checkpoint.TreeSize, verification.FirstInvalidSequence);
+        Assert.Equal((checkpoint.TreeSize, checkpoint.RootHash), (verification.TreeSize, verification.RootHash));
+    }
+
+    [Fact]
+    public async Task The_incremental_check_starts_after_the_last_verified_head_and_the_full_one_rechecks_everything()
+    {
+        using var database = await FourEntriesAsync();
+        Assert.True((await database.VerifyAsync(full: false)).Valid);
+        await database.ExecuteSqlAsync("UPDATE LedgerEntries SET Actor = 'someone-else' WHERE Sequence = 2");
+        await database.ReceiveAsync(RegulatorEvents.Registered(Guid.CreateVersion7()), ConsultationStory.Start.AddMinutes(1));
+
+        var incremental = await database.VerifyAsync(full: false);
+        var full = await database.VerifyAsync(full: true);
+
+        Assert.Equal((true, 5L), (incremental.Valid, incremental.Count));
+        Assert.Equal((false, 2L), (full.Valid, full.FirstInvalidSequence));
     }
 }

@@ -223,12 +223,15 @@ public sealed class ConsultationFlowTests(RunningSystem system)
         }
     }
 
-    /// <summary>The SPEC's digest hash, recomputed from the response: SHA-256 of the canonical JSON of six named fields.</summary>
+    /// <summary>The SPEC's digest hash, recomputed from the response: SHA-256 of the canonical JSON of seven named fields.</summary>
     private static void AssertDigestHash(JsonNode digest)
     {
         var hashed = new JsonObject();
-        foreach (var field in new[] { "id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics" })
-            hashed[field] = digest[field]!.DeepClone();
+        foreach (var field in new[] { "id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics", "ledgerCheckpoint" })
+        {
+            Assert.True(digest.AsObject().ContainsKey(field), $"a new digest has {field}");
+            hashed[field] = digest[field]?.DeepClone();
+        }
         Assert.Equal(digest["contentHash"]!.GetValue<string>(), Sha256Hex.Of(CanonicalJson.Serialize(JsonSerializer.SerializeToElement(hashed))));
     }
 

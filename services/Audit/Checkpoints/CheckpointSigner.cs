@@ -46,6 +46,8 @@ internal sealed class CheckpointSigner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
         var tree = new LedgerTree(db);
+        var head = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        await tree.CatchUpAsync(head, cancellationToken);
         var size = await tree.SizeAsync(cancellationToken);
         var signed = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.TreeSize, cancellationToken) ?? 0;
         if (size <= signed) return null;

@@ -15,6 +15,7 @@ public class AuditDbContext : ServiceDbContext
     public DbSet<LedgerEntryPaper> LedgerEntryPapers => Set<LedgerEntryPaper>();
     public DbSet<PendingEvent> PendingEvents => Set<PendingEvent>();
     public DbSet<LedgerTreeNode> LedgerTreeNodes => Set<LedgerTreeNode>();
+    public DbSet<VerifiedHead> VerifiedHeads => Set<VerifiedHead>();
     public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

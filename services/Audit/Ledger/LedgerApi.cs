@@ -32,8 +32,9 @@ public static class LedgerApi
             .ProducesProblems(StatusCodes.Status404NotFound);
         audit.MapGet("/verify", VerifyAsync)
             .WithName("verifyLedger")
-            .WithSummary("Verify the ledger's hash chain")
-            .WithDescription("Recomputes each entry's hash from its predecessor's and its stored event, and names the first entry that does not hold.");
+            .WithSummary("Verify the ledger")
+            .WithDescription("Checks each entry added since the last verified head (full=true: every entry): the hash chain, the rows a timeline reads against the entry's data, its Merkle leaf, and each checkpoint's signed root; names the first sequence that does not hold (a checkpoint's tree size when its root does not).")
+            .ProducesInvalidParameters();
         return app;
     }
 
@@ -76,6 +77,6 @@ public static class LedgerApi
         return TypedResults.Ok(rows.Select(TimelineEntry.Of).ToList());
     }
 
-    private static async Task<Ok<LedgerVerification>> VerifyAsync(AuditDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await new LedgerChain(db).VerifyAsync(ct));
+    private static async Task<Ok<LedgerVerification>> VerifyAsync(bool? full, AuditDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await new LedgerVerifier(db, clock).VerifyAsync(full ?? false, ct));
 }

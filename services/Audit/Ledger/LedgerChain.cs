@@ -40,7 +40,7 @@ public sealed class LedgerChain(AuditDbContext db)
         var sequence = head?.Sequence ?? 0;
         var previousHash = head?.Hash ?? LedgerEntry.GenesisHash;
         var tree = new LedgerTree(db);
-        await CatchUpAsync(tree, sequence, cancellationToken);
+        await tree.CatchUpAsync(sequence, cancellationToken);
 
         var queue = new Queue<PendingEvent>([ready]);
         while (queue.TryDequeue(out var next))
@@ -59,46 +59,5 @@ public sealed class LedgerChain(AuditDbContext db)
                 queue.Enqueue(waiting);
             }
         }
-    }
-
-    /// <summary>
-    /// Entries recorded before the ledger had a tree get their leaves now, oldest first, before any new entry: once, on
-    /// the first arrival after the upgrade. From then on each entry's leaf is saved with the entry.
-    /// </summary>
-    private async Task CatchUpAsync(LedgerTree tree, long headSequence, CancellationToken cancellationToken)
-    {
-        var treeSize = await tree.SizeAsync(cancellationToken);
-        if (treeSize >= headSequence) return;
-        var behind = await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence > treeSize).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-        foreach (var entry in behind) await tree.AppendAsync(entry, cancellationToken);
-    }
-
-    /// <summary>
-    /// Recomputes the chain from the stored rows, streaming them in sequence order: sequences run 1, 2, 3…, each
-    /// previousHash is the prior entry's hash (the genesis hash first) and each hash recomputes from its data.
-    /// </summary>
-    public async Task<LedgerVerification> VerifyAsync(CancellationToken cancellationToken)
-    {
-        var links = db.LedgerEntries.AsNoTracking()
-            .OrderBy(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.PreviousHash, e.Data, e.Hash })
-            .AsAsyncEnumerable()
-            .WithCancellation(cancellationToken);
-
-        long count = 0;
-        long? firstInvalid = null;
-        var previousHash = LedgerEntry.GenesisHash;
-        await foreach (var link in links)
-        {
-            count++;
-            if (firstInvalid is null)
-            {
-                // A missing sequence number is itself the first invalid one.
-                if (link.Sequence != count) firstInvalid = count;
-                else if (link.PreviousHash != previousHash || LedgerEntry.HashOf(previousHash, link.Data) != link.Hash) firstInvalid = link.Sequence;
-            }
-            previousHash = link.Hash;
-        }
-        return new LedgerVerification(firstInvalid is null, count, previousHash, firstInvalid);
     }
 }

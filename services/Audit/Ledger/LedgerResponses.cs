@@ -44,5 +44,8 @@ internal sealed class VerbatimJsonConverter : JsonConverter<JsonElement>
         writer.WriteRawValue(value.GetRawText(), skipInputValidation: true);
 }
 
-/// <summary>The answer of <c>GET /api/audit/verify</c>; <see cref="HeadHash"/> is the last entry's hash (the genesis hash when empty).</summary>
-public sealed record LedgerVerification(bool Valid, long Count, string HeadHash, long? FirstInvalidSequence);
+/// <summary>
+/// The answer of <c>GET /api/audit/verify</c>; <see cref="HeadHash"/> is the last entry's hash (the genesis hash when
+/// empty); <see cref="TreeSize"/> and <see cref="RootHash"/> are the latest checkpoint's (0 and the empty tree's root before one).
+/// </summary>
+public sealed record LedgerVerification(bool Valid, long Count, string HeadHash, long? FirstInvalidSequence, long TreeSize, string RootHash);

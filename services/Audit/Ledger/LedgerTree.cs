@@ -28,6 +28,20 @@ public sealed class LedgerTree(AuditDbContext db)
         }
     }
 
+    /// <summary>
+    /// Entries recorded before the ledger had a tree get their leaves, oldest first: once, after the upgrade, by the first
+    /// arrival or the checkpoint signer, whichever comes first (a collision on a node's key makes the other retry).
+    /// From then on each entry's leaf is saved with the entry.
+    /// </summary>
+    public async Task CatchUpAsync(long headSequence, CancellationToken cancellationToken)
+    {
+        var treeSize = await SizeAsync(cancellationToken);
+        if (treeSize >= headSequence) return;
+        var behind = await db.LedgerEntries.AsNoTracking().Where(e => e.Sequence > treeSize && e.Sequence <= headSequence)
+            .OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        foreach (var entry in behind) await AppendAsync(entry, cancellationToken);
+    }
+
     /// <summary>How many entries the stored tree covers.</summary>
     public async Task<long> SizeAsync(CancellationToken cancellationToken)
     {

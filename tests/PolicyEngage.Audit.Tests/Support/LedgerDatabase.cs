@@ -1,6 +1,8 @@
+using PolicyEngage.Audit.Checkpoints;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Audit.Ledger;
+using PolicyEngage.Ledger.Proofs;
 using PolicyEngage.Contracts;
 using PolicyEngage.Testing.Services;
 
@@ -31,10 +33,23 @@ internal static class LedgerDatabase
         return await db.PendingEvents.CountAsync();
     }
 
-    public static async Task<LedgerVerification> VerifyAsync(this SqliteTestDatabase<SqliteAuditDbContext> database)
+    public static async Task<LedgerVerification> VerifyAsync(this SqliteTestDatabase<SqliteAuditDbContext> database, bool full = true)
     {
         await using var db = database.Open();
-        return await new LedgerChain(db).VerifyAsync(CancellationToken.None);
+        return await new LedgerVerifier(db, TimeProvider.System).VerifyAsync(full, CancellationToken.None);
+    }
+
+    /// <summary>Signs a checkpoint of the tree as it stands, as the signer would.</summary>
+    public static async Task<LedgerCheckpoint> SignCheckpointAsync(this SqliteTestDatabase<SqliteAuditDbContext> database)
+    {
+        await using var db = database.Open();
+        var tree = new LedgerTree(db);
+        var size = await tree.SizeAsync(CancellationToken.None);
+        var checkpoint = LedgerCheckpoint.Sign(NoteSigner.FromPrivateKey(NoteSigner.Generate("policyengage.local/ledger").PrivateKey), size,
+            await tree.RootAsync(size, CancellationToken.None), DateTime.UtcNow);
+        db.LedgerCheckpoints.Add(checkpoint);
+        await db.SaveChangesAsync();
+        return checkpoint;
     }
 
     public static async Task ExecuteSqlAsync(this SqliteTestDatabase<SqliteAuditDbContext> database, string sql, params object[] parameters)

@@ -59,7 +59,9 @@ internal sealed class PublishTap : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    private static bool IsEvent(Type type) => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IntegrationEvent));
+    /// <summary>The events the ledger records: Audit's own checkpoints are about the ledger, and counted apart.</summary>
+    private static bool IsEvent(Type type) =>
+        type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IntegrationEvent)) && type != typeof(LedgerCheckpointSigned);
 
     public async ValueTask DisposeAsync()
     {
