@@ -6,10 +6,14 @@ using PolicyEngage.Ledger.Proofs;
 
 namespace PolicyEngage.Audit.Checkpoints;
 
-/// <summary>Every <see cref="LedgerOptions.CheckpointInterval"/>, signs a checkpoint of the tree when it has grown since the last one.</summary>
+/// <summary>
+/// Every <see cref="LedgerOptions.CheckpointInterval"/>, signs a checkpoint of the tree when it has grown since the last
+/// one, and measures the events waiting for their cause (<see cref="WaitingEventsMetrics"/>).
+/// </summary>
 internal sealed class CheckpointSigner(
     IServiceScopeFactory scopes,
     NoteSigner signer,
+    WaitingEventsMetrics waiting,
     TimeProvider clock,
     IOptions<LedgerOptions> options,
     ILogger<CheckpointSigner> logger) : BackgroundService
@@ -45,6 +49,7 @@ internal sealed class CheckpointSigner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+        waiting.Record(await WaitingEvents.MeasureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken));
         var tree = new LedgerTree(db);
         var head = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
         await tree.CatchUpAsync(head, cancellationToken);

@@ -16,4 +16,7 @@ public sealed class LedgerOptions
 
     /// <summary>A new checkpoint is signed within this long after new entries arrive.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>An event waiting longer than this for its cause turns readiness Degraded: the cause may never come.</summary>
+    public TimeSpan WaitAlertAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

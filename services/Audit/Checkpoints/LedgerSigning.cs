@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using PolicyEngage.Audit.Ledger;
 using PolicyEngage.Ledger.Proofs;
+using PolicyEngage.ServiceDefaults.Health;
 
 namespace PolicyEngage.Audit.Checkpoints;
 
@@ -13,6 +15,8 @@ public static class LedgerSigning
         var options = section.Get<LedgerOptions>() ?? new LedgerOptions();
         builder.Services.AddSingleton(SignerOf(options, builder.Environment));
         builder.Services.AddHostedService<CheckpointSigner>();
+        builder.Services.AddSingleton<WaitingEventsMetrics>();
+        builder.Services.AddHealthChecks().AddCheck<WaitingEventsHealthCheck>("ledger-waiting", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 
