@@ -167,6 +167,7 @@ rabbitmq_await() {
 # ServiceDefaults says the same), make sure the operator exists, and leave no guest: it could publish anything.
 rabbitmq_define() {
   rabbitmq_ctl -q import_definitions "$RABBITMQ_DEFINITIONS" >/dev/null
+  rabbitmq_retire_queues || return 1
   # The import leaves a queue that already exists as it is: one from before the broker setup (a classic queue
   # MassTransit declared) would make the service's quorum declaration fail, so say so now, plainly.
   local classic
@@ -192,6 +193,26 @@ rabbitmq_define() {
     rabbitmq_log "deleted the guest user an older state of $RMQ_NODE held"
   fi
   rabbitmq_log "$RMQ_NODE set up from $RABBITMQ_DEFINITIONS"
+}
+
+# Queues a later setup replaced: audit-ledger became audit-ledger-sequencer (a single active consumer, a flag a queue
+# cannot gain). An empty one goes, with its exchange; one still holding messages stays, named, until they are moved.
+RABBITMQ_RETIRED_QUEUES=(audit-ledger)
+rabbitmq_retire_queues() {
+  local queue messages
+  for queue in "${RABBITMQ_RETIRED_QUEUES[@]}"; do
+    messages=$(rabbitmq_ctl -q list_queues --no-table-headers name messages | awk -v q="$queue" '$1 == q { print $2 }')
+    [[ -n $messages ]] || continue
+    if (( messages > 0 )); then
+      rabbitmq_log "ERROR: the retired queue $queue still holds $messages messages; move them to its successor first" \
+        "(deploy/local/requeue-errors.sh moves a queue's _error queue back; a shovel or the management UI's 'Move messages' works too)"
+      return 1
+    fi
+    rabbitmq_ctl -q delete_queue "$queue" >/dev/null
+    curl -fsS -o /dev/null -u "$RABBITMQ_OPERATOR:$RABBITMQ_OPERATOR_PASSWORD" -X DELETE \
+      "http://127.0.0.1:$RMQ_MANAGEMENT_PORT/api/exchanges/%2F/$queue" || true
+    rabbitmq_log "retired the empty queue $queue and its exchange"
+  done
 }
 
 # True when a broker this shell did not start answers its management API on 127.0.0.1:PORT as set up by

@@ -12,6 +12,19 @@ put_json() { # METHOD PATH JSON
 }
 
 put_json POST definitions "@/init/definitions.json"
+
+# audit-ledger became audit-ledger-sequencer (a single active consumer, a flag a queue cannot gain): the old queue
+# goes once empty, with its exchange; while it holds messages it stays, and this says so.
+if curl -fsS -o /tmp/retired.json -u "$auth" "$api/queues/%2F/audit-ledger" 2>/dev/null; then
+  if grep -q '"messages":0[,}]' /tmp/retired.json; then
+    curl -fsS -o /dev/null -u "$auth" -X DELETE "$api/queues/%2F/audit-ledger"
+    curl -fsS -o /dev/null -u "$auth" -X DELETE "$api/exchanges/%2F/audit-ledger" || true
+    echo "rabbitmq-init: retired the empty queue audit-ledger"
+  else
+    echo "rabbitmq-init: the retired queue audit-ledger still holds messages; move them to audit-ledger-sequencer (management UI, Move messages), then run again" >&2
+    exit 1
+  fi
+fi
 put_json PUT users/operator "{\"password\":\"$RABBITMQ_OPERATOR_PASSWORD\",\"tags\":\"administrator,impersonator\"}"
 put_json PUT users/Submissions "{\"password\":\"${RABBITMQ_SUBMISSIONS_PASSWORD:?}\",\"tags\":\"\"}"
 put_json PUT users/Reviews "{\"password\":\"${RABBITMQ_REVIEWS_PASSWORD:?}\",\"tags\":\"\"}"

@@ -13,6 +13,7 @@ namespace PolicyEngage.Audit.Checkpoints;
 internal sealed class CheckpointSigner(
     IServiceScopeFactory scopes,
     NoteSigner signer,
+    LedgerAppender appender,
     WaitingEventsMetrics waiting,
     TimeProvider clock,
     IOptions<LedgerOptions> options,
@@ -56,11 +57,24 @@ internal sealed class CheckpointSigner(
         var size = await tree.SizeAsync(cancellationToken);
         var signed = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.TreeSize, cancellationToken) ?? 0;
         if (size <= signed) return null;
+        if (!await IsSignerAsync(db, signed, cancellationToken)) return null;
 
         var checkpoint = LedgerCheckpoint.Sign(signer, size, await tree.RootAsync(size, cancellationToken), clock.GetUtcNow().UtcDateTime);
         db.LedgerCheckpoints.Add(checkpoint);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Signed the ledger checkpoint of size {TreeSize}, root {RootHash}", checkpoint.TreeSize, checkpoint.RootHash);
         return checkpoint;
+    }
+
+    /// <summary>
+    /// The appender signs. Another process signs only when the first unsigned entry has waited three intervals: the
+    /// appender is gone, or a restart left entries unsigned.
+    /// </summary>
+    private async Task<bool> IsSignerAsync(AuditDbContext db, long signed, CancellationToken cancellationToken)
+    {
+        var stale = clock.GetUtcNow().UtcDateTime - 3 * options.Value.CheckpointInterval;
+        if (appender.AppendedSince(stale)) return true;
+        var firstUnsigned = await db.LedgerEntries.Where(e => e.Sequence == signed + 1).Select(e => (DateTime?)e.RecordedAt).FirstOrDefaultAsync(cancellationToken);
+        return firstUnsigned < stale;
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyEngage.Audit.Ledger;
 using PolicyEngage.Ledger.Proofs;
 using PolicyEngage.ServiceDefaults.Health;
@@ -14,6 +14,7 @@ public static class LedgerSigning
         builder.Services.Configure<LedgerOptions>(section);
         var options = section.Get<LedgerOptions>() ?? new LedgerOptions();
         builder.Services.AddSingleton(SignerOf(options, builder.Environment));
+        builder.Services.TryAddSingleton<LedgerAppender>();
         builder.Services.AddHostedService<CheckpointSigner>();
         builder.Services.AddSingleton<WaitingEventsMetrics>();
         builder.Services.AddHealthChecks().AddCheck<WaitingEventsHealthCheck>("ledger-waiting", tags: [HealthEndpoints.ReadyTag]);

@@ -11,7 +11,7 @@ namespace PolicyEngage.Audit.Ledger;
 /// share one inbox name: a message id is one event, so it must reach the ledger once whatever its type.
 /// </summary>
 [InboxName("ledger")]
-public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock, ConsumeContext context, MessagePublisher publisher)
+public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock, ConsumeContext context, MessagePublisher publisher, LedgerAppender appender)
     : InboxConsumer<TEvent>(db, clock)
     where TEvent : IntegrationEvent
 {
@@ -19,13 +19,22 @@ public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock
     {
         var service = EventProducers.Verify(typeof(TEvent), publisher.Of(context));
         var data = StoredEvent.DataOf(PublishedJson.Of(context), message);
+        appender.Appending(UtcNow);
         return new LedgerChain(db).ReceiveAsync(PendingEvent.Of(message, data, service, UtcNow), cancellationToken);
     }
 }
 
 public static class LedgerConsumers
 {
-    public const string EndpointName = "audit-ledger";
+    /// <summary>
+    /// One queue with a single active consumer: however many Audit processes run, one appends (and signs, see
+    /// <see cref="LedgerAppender"/>) at a time. Named anew because the flag cannot be added to the queue it replaces,
+    /// <see cref="RetiredEndpointName"/>.
+    /// </summary>
+    public const string EndpointName = "audit-ledger-sequencer";
+
+    /// <summary>The queue before it had a single active consumer; the broker setup deletes it once it is empty.</summary>
+    public const string RetiredEndpointName = "audit-ledger";
 
     /// <summary>Every concrete integration event, including ones added later.</summary>
     public static IReadOnlyList<Type> AllEventTypes { get; } = typeof(IntegrationEvent).Assembly.GetTypes()
@@ -37,18 +46,24 @@ public static class LedgerConsumers
     public static IReadOnlyList<Type> EventTypes { get; } = AllEventTypes.Where(type => type != typeof(LedgerCheckpointSigned)).ToList();
 
     /// <summary>
-    /// All ledger consumers share one queue taking one message at a time, so the chain is appended by one consumer
-    /// at a time in this instance; across instances the unique sequence makes the loser retry.
+    /// All ledger consumers share one queue taking one message at a time, and the broker gives it to one consumer of all
+    /// instances at a time, so the chain is appended in one place; should two ever overlap (a failover), the unique
+    /// sequence makes the loser retry.
     /// </summary>
     public static IBusRegistrationConfigurator AddLedgerConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.TryAddSingleton<MessagePublisher>();
+        bus.TryAddSingleton<LedgerAppender>();
         foreach (var eventType in EventTypes)
         {
             bus.AddConsumer(typeof(LedgerConsumer<>).MakeGenericType(eventType)).Endpoint(endpoint =>
             {
                 endpoint.Name = EndpointName;
                 endpoint.ConcurrentMessageLimit = 1;
+                endpoint.AddConfigureEndpointCallback(queue =>
+                {
+                    if (queue is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SingleActiveConsumer = true;
+                });
             });
         }
         return bus;

@@ -112,14 +112,20 @@ internal static class ExpectedDefinitions
         ["arguments"] = new JsonObject(),
     };
 
-    private static JsonObject Queue(string name) => new()
+    /// <summary>Quorum queues; the ledger's also with a single active consumer, so one Audit process appends at a time.</summary>
+    private static JsonObject Queue(string name)
     {
-        ["name"] = name,
-        ["vhost"] = VirtualHost,
-        ["durable"] = true,
-        ["auto_delete"] = false,
-        ["arguments"] = new JsonObject { ["x-queue-type"] = "quorum" },
-    };
+        var arguments = new JsonObject { ["x-queue-type"] = "quorum" };
+        if (name == LedgerConsumers.EndpointName) arguments["x-single-active-consumer"] = true;
+        return new JsonObject
+        {
+            ["name"] = name,
+            ["vhost"] = VirtualHost,
+            ["durable"] = true,
+            ["auto_delete"] = false,
+            ["arguments"] = arguments,
+        };
+    }
 
     private static JsonObject Binding(string source, string destination, string destinationType) => new()
     {

@@ -12,7 +12,7 @@ namespace PolicyEngage.Faults.Tests.Producers;
 [Collection(nameof(RunningSystem))]
 public sealed class ProducerIdentityTests(RunningSystem system)
 {
-    private const string LedgerErrorQueue = "audit-ledger_error";
+    private const string LedgerErrorQueue = "audit-ledger-sequencer_error";
 
     [Fact]
     public async Task An_event_is_recorded_under_the_broker_user_that_published_it_whatever_its_headers_claim_and_one_its_producer_does_not_own_is_parked()
