@@ -8,7 +8,8 @@ namespace PolicyEngage.Audit.Checkpoints;
 
 /// <summary>
 /// Every <see cref="LedgerOptions.CheckpointInterval"/>, signs a checkpoint of the tree when it has grown since the last
-/// one, and measures the events waiting for their cause (<see cref="WaitingEventsMetrics"/>).
+/// one, after verifying what came since the last verified head, and measures the events waiting for their cause
+/// (<see cref="WaitingEventsMetrics"/>).
 /// </summary>
 internal sealed class CheckpointSigner(
     IServiceScopeFactory scopes,
@@ -53,6 +54,7 @@ internal sealed class CheckpointSigner(
         waiting.Record(await WaitingEvents.MeasureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken));
         var tree = new LedgerTree(db);
         var head = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        await VerifyAheadAsync(db, cancellationToken);
         await tree.CatchUpAsync(head, cancellationToken);
         var size = await tree.SizeAsync(cancellationToken);
         var signed = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.TreeSize, cancellationToken) ?? 0;
@@ -64,6 +66,14 @@ internal sealed class CheckpointSigner(
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Signed the ledger checkpoint of size {TreeSize}, root {RootHash}", checkpoint.TreeSize, checkpoint.RootHash);
         return checkpoint;
+    }
+
+    /// <summary>Checks what came since the last verified head and records the new one, so that a verify request starts near the head.</summary>
+    private async Task VerifyAheadAsync(AuditDbContext db, CancellationToken cancellationToken)
+    {
+        var verification = await new LedgerVerifier(db, clock).VerifyAsync(full: false, recordHead: true, cancellationToken);
+        if (!verification.Valid)
+            logger.LogError("The ledger does not verify from sequence {FirstInvalidSequence} on", verification.FirstInvalidSequence);
     }
 
     /// <summary>

@@ -78,5 +78,5 @@ public static class LedgerApi
     }
 
     private static async Task<Ok<LedgerVerification>> VerifyAsync(bool? full, AuditDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await new LedgerVerifier(db, clock).VerifyAsync(full ?? false, ct));
+        TypedResults.Ok(await new LedgerVerifier(db, clock).VerifyAsync(full ?? false, recordHead: false, ct));
 }

@@ -15,7 +15,8 @@ public sealed class LedgerVerifier(AuditDbContext db, TimeProvider clock)
 {
     private const int BatchSize = 1000;
 
-    public async Task<LedgerVerification> VerifyAsync(bool full, CancellationToken cancellationToken)
+    /// <param name="recordHead">Whether to record how far the checks held (the signer does; a GET changes nothing).</param>
+    public async Task<LedgerVerification> VerifyAsync(bool full, bool recordHead, CancellationToken cancellationToken)
     {
         var mark = full ? null : await db.VerifiedHeads.FindAsync([VerifiedHead.SingletonId], cancellationToken);
         var expected = (mark?.Sequence ?? 0) + 1;
@@ -70,7 +71,7 @@ public sealed class LedgerVerifier(AuditDbContext db, TimeProvider clock)
         var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
         if (firstInvalid is null && nextCheckpoint < checkpoints.Count) firstInvalid = checkpoints[nextCheckpoint].TreeSize; // signed beyond the entries
         var valid = firstInvalid is null;
-        if (valid && count > (mark?.Sequence ?? 0)) await AdvanceMarkAsync(count, previousHash, latest?.TreeSize ?? 0, cancellationToken);
+        if (recordHead && valid && count > (mark?.Sequence ?? 0)) await AdvanceMarkAsync(count, previousHash, latest?.TreeSize ?? 0, cancellationToken);
         return new LedgerVerification(valid, count, previousHash, firstInvalid,
             latest?.TreeSize ?? 0, latest?.RootHash ?? Convert.ToHexStringLower(MerkleHash.Empty));
     }

@@ -1,8 +1,9 @@
 namespace PolicyEngage.Audit.Ledger;
 
 /// <summary>
-/// How far the ledger has been verified: the entry up to which every check held the last time. The incremental verify
-/// starts after it, so its cost follows what was added since; <c>?full=true</c> ignores it and checks everything.
+/// How far the ledger has been verified: the entry up to which every check held when the checkpoint signer last
+/// verified (it does, before each round). The incremental verify starts after it, so its cost follows what was added
+/// since; <c>?full=true</c> ignores it and checks everything.
 /// </summary>
 public sealed class VerifiedHead
 {

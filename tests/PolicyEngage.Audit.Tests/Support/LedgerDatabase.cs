@@ -36,7 +36,7 @@ internal static class LedgerDatabase
     public static async Task<LedgerVerification> VerifyAsync(this SqliteTestDatabase<SqliteAuditDbContext> database, bool full = true)
     {
         await using var db = database.Open();
-        return await new LedgerVerifier(db, TimeProvider.System).VerifyAsync(full, CancellationToken.None);
+        return await new LedgerVerifier(db, TimeProvider.System).VerifyAsync(full, recordHead: true, CancellationToken.None);
     }
 
     /// <summary>Signs a checkpoint of the tree as it stands, as the signer would.</summary>
