@@ -116,4 +116,21 @@ public sealed class VerifyTests
         Assert.Equal((true, 5L), (incremental.Valid, incremental.Count));
         Assert.Equal((false, 2L), (full.Valid, full.FirstInvalidSequence));
     }
+
+    [Fact]
+    public async Task A_checkpoint_signed_after_the_verified_head_was_recorded_is_checked_by_the_next_incremental_verify()
+    {
+        using var database = await FourEntriesAsync();
+        Assert.True((await database.VerifyAsync(full: false)).Valid);
+        var checkpoint = await database.SignCheckpointAsync();
+
+        var verification = await database.VerifyAsync(full: false);
+
+        Assert.True(verification.Valid, $"first invalid: {verification.FirstInvalidSequence}");
+        Assert.Equal((4L, checkpoint.TreeSize), (verification.Count, verification.TreeSize));
+        // Checked once, it is behind the verified head; a full verify checks it again.
+        await database.ExecuteSqlAsync("UPDATE LedgerCheckpoints SET RootHash = {0}", new string('a', 64));
+        Assert.True((await database.VerifyAsync(full: false)).Valid);
+        Assert.Equal(4, (await database.VerifyAsync(full: true)).FirstInvalidSequence);
+    }
 }

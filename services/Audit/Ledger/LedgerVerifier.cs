@@ -30,6 +30,21 @@ public sealed class LedgerVerifier(AuditDbContext db, TimeProvider clock)
             .OrderBy(c => c.TreeSize).Select(c => new { c.TreeSize, c.RootHash })
             .ToListAsync(cancellationToken);
         var nextCheckpoint = 0;
+        var verifiedTreeSize = mark?.TreeSize ?? 0;
+
+        // Each checkpoint the entries verified so far reach: its signed root must be the tree's.
+        async Task CheckRootsAsync()
+        {
+            while (firstInvalid is null && nextCheckpoint < checkpoints.Count && checkpoints[nextCheckpoint].TreeSize < expected)
+            {
+                var checkpoint = checkpoints[nextCheckpoint++];
+                var root = rebuilt is not null
+                    ? MerkleTree.Root(checkpoint.TreeSize, rebuilt)
+                    : await new LedgerTree(db).RootAsync(checkpoint.TreeSize, cancellationToken);
+                if (Convert.ToHexStringLower(root) != checkpoint.RootHash) firstInvalid = checkpoint.TreeSize;
+                else verifiedTreeSize = checkpoint.TreeSize;
+            }
+        }
 
         for (var from = expected - 1; ; from += BatchSize)
         {
@@ -57,21 +72,16 @@ public sealed class LedgerVerifier(AuditDbContext db, TimeProvider clock)
                 previousHash = entry.Hash;
             }
 
-            // Checkpoints the entries so far reach: their signed roots must be the tree's.
-            while (firstInvalid is null && nextCheckpoint < checkpoints.Count && checkpoints[nextCheckpoint].TreeSize < expected)
-            {
-                var checkpoint = checkpoints[nextCheckpoint++];
-                var root = rebuilt is not null
-                    ? MerkleTree.Root(checkpoint.TreeSize, rebuilt)
-                    : await new LedgerTree(db).RootAsync(checkpoint.TreeSize, cancellationToken);
-                if (Convert.ToHexStringLower(root) != checkpoint.RootHash) firstInvalid = checkpoint.TreeSize;
-            }
+            await CheckRootsAsync();
         }
+        // Checkpoints the verified head already covered (signed after it was recorded) are checked too.
+        await CheckRootsAsync();
 
         var latest = await db.LedgerCheckpoints.AsNoTracking().OrderByDescending(c => c.TreeSize).FirstOrDefaultAsync(cancellationToken);
         if (firstInvalid is null && nextCheckpoint < checkpoints.Count) firstInvalid = checkpoints[nextCheckpoint].TreeSize; // signed beyond the entries
         var valid = firstInvalid is null;
-        if (recordHead && valid && count > (mark?.Sequence ?? 0)) await AdvanceMarkAsync(count, previousHash, latest?.TreeSize ?? 0, cancellationToken);
+        if (recordHead && valid && (count > (mark?.Sequence ?? 0) || verifiedTreeSize > (mark?.TreeSize ?? 0)))
+            await AdvanceMarkAsync(count, previousHash, verifiedTreeSize, cancellationToken);
         return new LedgerVerification(valid, count, previousHash, firstInvalid,
             latest?.TreeSize ?? 0, latest?.RootHash ?? Convert.ToHexStringLower(MerkleHash.Empty));
     }

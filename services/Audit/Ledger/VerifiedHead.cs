@@ -22,7 +22,7 @@ public sealed class VerifiedHead
 
     public void MoveTo(long sequence, string hash, long treeSize, DateTime verifiedAt)
     {
-        if (sequence <= Sequence) return;
+        if (sequence < Sequence || (sequence == Sequence && treeSize <= TreeSize)) return;
         (Sequence, Hash, TreeSize, VerifiedAt) = (sequence, hash, treeSize, verifiedAt);
     }
 }
