@@ -29,12 +29,9 @@ public static class LedgerConsumers
     /// <summary>
     /// One queue with a single active consumer: however many Audit processes run, one appends (and signs, see
     /// <see cref="LedgerAppender"/>) at a time. Named anew because the flag cannot be added to the queue it replaces,
-    /// <see cref="RetiredEndpointName"/>.
+    /// <c>audit-ledger</c>, which the broker setup deletes once it is empty (deploy/local/rabbitmq.sh, deploy/rabbitmq/init.sh).
     /// </summary>
     public const string EndpointName = "audit-ledger-sequencer";
-
-    /// <summary>The queue before it had a single active consumer; the broker setup deletes it once it is empty.</summary>
-    public const string RetiredEndpointName = "audit-ledger";
 
     /// <summary>Every concrete integration event, including ones added later.</summary>
     public static IReadOnlyList<Type> AllEventTypes { get; } = typeof(IntegrationEvent).Assembly.GetTypes()
