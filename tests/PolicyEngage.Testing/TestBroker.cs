@@ -72,6 +72,9 @@ public static class TestBroker
             throw new InvalidOperationException($"Importing the definitions into {virtualHost} failed: {imported.StatusCode} {await imported.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>The fanout exchange an event is published to, as MassTransit names it and the definitions file declares it.</summary>
+    public static string ExchangeOf(Type eventType) => $"{eventType.Namespace}:{eventType.Name}";
+
     private static ushort PortFrom(string variable, ushort fallback) =>
         ushort.TryParse(Environment.GetEnvironmentVariable(variable), out var port) ? port : fallback;
 }
@@ -98,7 +101,7 @@ public sealed class TestVirtualHost(string name) : IAsyncDisposable
         using var management = TestBroker.Management();
         var path = Uri.EscapeDataString(Name);
         var ownQueues = $"{Regex.Escape(service.ToLowerInvariant())}-.*";
-        var configureAndWrite = $"^({string.Join('|', ownedEvents.Select(e => Regex.Escape(ExchangeOf(e))).Prepend(ownQueues))})$";
+        var configureAndWrite = $"^({string.Join('|', ownedEvents.Select(e => Regex.Escape(TestBroker.ExchangeOf(e))).Prepend(ownQueues))})$";
         await SucceedsAsync(management.PutAsJsonAsync($"users/{service}", new { password = $"{service}-development", tags = "" }));
         await SucceedsAsync(management.PutAsJsonAsync($"permissions/{path}/{service}", new { configure = configureAndWrite, write = configureAndWrite, read = $"^{ownQueues}$" }));
         foreach (var (queue, events) in consumedBy)
@@ -108,7 +111,7 @@ public sealed class TestVirtualHost(string name) : IAsyncDisposable
             await SucceedsAsync(management.PutAsJsonAsync($"queues/{path}/{queue}_error", new { durable = true, arguments = new Dictionary<string, string> { ["x-queue-type"] = "quorum" } }));
             await SucceedsAsync(management.PostAsJsonAsync($"bindings/{path}/e/{queue}_error/q/{queue}_error", new { }));
             foreach (var consumed in events)
-                await SucceedsAsync(management.PostAsJsonAsync($"bindings/{path}/e/{Uri.EscapeDataString(ExchangeOf(consumed))}/e/{queue}", new { }));
+                await SucceedsAsync(management.PostAsJsonAsync($"bindings/{path}/e/{Uri.EscapeDataString(TestBroker.ExchangeOf(consumed))}/e/{queue}", new { }));
         }
     }
 
@@ -132,7 +135,6 @@ public sealed class TestVirtualHost(string name) : IAsyncDisposable
         await management.DeleteAsync($"vhosts/{Name}");
     }
 
-    private static string ExchangeOf(Type eventType) => $"{eventType.Namespace}:{eventType.Name}";
 
     private static async Task SucceedsAsync(Task<HttpResponseMessage> request)
     {

@@ -42,7 +42,7 @@ public sealed class BrokerDefinitionsTests
             var permission = Definitions["permissions"]!.AsArray().Single(p => (string)p!["user"]! == service)!;
             foreach (var (eventType, owner) in EventProducers.Owners)
             {
-                var exchange = ExpectedDefinitions.ExchangeOf(eventType);
+                var exchange = TestBroker.ExchangeOf(eventType);
                 Assert.True(Matches(permission, "write", exchange) == (owner == service), $"{service} write on {exchange}");
                 Assert.True(Matches(permission, "configure", exchange) == (owner == service), $"{service} configure on {exchange}");
                 Assert.False(Matches(permission, "read", exchange), $"{service} read on {exchange}");

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using MassTransit;
 using PolicyEngage.Audit.Ledger;
 using PolicyEngage.Contracts;
+using PolicyEngage.Testing;
 
 namespace PolicyEngage.Architecture.Tests.Broker;
 
@@ -22,7 +23,7 @@ internal static class ExpectedDefinitions
         var queues = endpoints.Select(e => e.Queue).Distinct().Order(StringComparer.Ordinal).ToList();
 
         var exchanges = new JsonArray();
-        foreach (var eventType in LedgerConsumers.AllEventTypes) exchanges.Add(Exchange(ExchangeOf(eventType)));
+        foreach (var eventType in LedgerConsumers.AllEventTypes) exchanges.Add(Exchange(TestBroker.ExchangeOf(eventType)));
         foreach (var queue in queues)
         {
             exchanges.Add(Exchange(queue));
@@ -31,7 +32,7 @@ internal static class ExpectedDefinitions
 
         var bindings = new JsonArray();
         foreach (var (queue, eventType) in endpoints.OrderBy(e => e.Queue, StringComparer.Ordinal).ThenBy(e => e.EventType.FullName, StringComparer.Ordinal))
-            bindings.Add(Binding(ExchangeOf(eventType), queue, "exchange"));
+            bindings.Add(Binding(TestBroker.ExchangeOf(eventType), queue, "exchange"));
         foreach (var queue in queues)
         {
             bindings.Add(Binding(queue, queue, "queue"));
@@ -48,8 +49,6 @@ internal static class ExpectedDefinitions
             ["bindings"] = bindings,
         };
     }
-
-    public static string ExchangeOf(Type eventType) => $"{eventType.Namespace}:{eventType.Name}";
 
     public static string QueuePrefixOf(string service) => $"{service.ToLowerInvariant()}-";
 
@@ -89,7 +88,7 @@ internal static class ExpectedDefinitions
     private static JsonObject Permission(string service)
     {
         var ownQueues = Regex.Escape(QueuePrefixOf(service)) + ".*";
-        var ownEvents = EventProducers.Owners.Where(o => o.Value == service).Select(o => Regex.Escape(ExchangeOf(o.Key))).Order(StringComparer.Ordinal).ToList();
+        var ownEvents = EventProducers.Owners.Where(o => o.Value == service).Select(o => Regex.Escape(TestBroker.ExchangeOf(o.Key))).Order(StringComparer.Ordinal).ToList();
         var configureAndWrite = ownEvents.Count == 0 ? $"^{ownQueues}$" : $"^({ownQueues}|{string.Join('|', ownEvents)})$";
         return new JsonObject
         {

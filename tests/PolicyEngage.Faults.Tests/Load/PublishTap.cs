@@ -41,7 +41,7 @@ internal sealed class PublishTap : IAsyncDisposable
         foreach (var eventType in typeof(IntegrationEvent).Assembly.GetTypes().Where(IsEvent))
         {
             // The broker setup declared every event's exchange.
-            await channel.QueueBindAsync(queue, $"{eventType.Namespace}:{eventType.Name}", "");
+            await channel.QueueBindAsync(queue, TestBroker.ExchangeOf(eventType), "");
         }
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => tap.RecordAsync(delivery);
