@@ -65,7 +65,7 @@ public static class ExportApi
             var proof = await tree.InclusionProofAsync(entry.Sequence - 1, checkpoint.TreeSize, ct);
             var line = new JsonObject
             {
-                ["entry"] = JsonSerializer.SerializeToNode(TimelineEntry.Of(entry), JsonDefaults.Options),
+                ["entry"] = TimelineEntry.JsonOf(entry),
                 ["proof"] = new JsonArray([.. proof.Select(hash => JsonValue.Create(Convert.ToHexStringLower(hash)))]),
             };
             await writer.WriteLineAsync(line.ToJsonString(JsonDefaults.Options));

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using PolicyEngage.ServiceDefaults.Json;
 
 namespace PolicyEngage.Audit.Ledger;
 
@@ -29,6 +31,9 @@ public sealed record TimelineEntry(
         entry.Hash,
         entry.PreviousHash,
         JsonSerializer.Deserialize<JsonElement>(entry.Data));
+
+    /// <summary>The entry as every route shows it: what its Merkle leaf hashes, so an export line and the leaf cannot drift apart.</summary>
+    public static JsonObject JsonOf(LedgerEntry entry) => JsonSerializer.SerializeToNode(Of(entry), JsonDefaults.Options)!.AsObject();
 }
 
 /// <summary>

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Ledger.Proofs;
-using PolicyEngage.ServiceDefaults.Json;
 
 namespace PolicyEngage.Audit.Ledger;
 
@@ -60,7 +58,7 @@ public sealed class LedgerTree(AuditDbContext db)
 
     /// <summary>The SPEC's leaf: SHA-256(0x00 ‖ canonical JSON of the entry's timeline fields).</summary>
     public static byte[] LeafHashOf(LedgerEntry entry) =>
-        MerkleHash.Leaf(LedgerLeaf.Input(JsonSerializer.SerializeToNode(TimelineEntry.Of(entry), JsonDefaults.Options)!.AsObject()));
+        MerkleHash.Leaf(LedgerLeaf.Input(TimelineEntry.JsonOf(entry)));
 
     private async Task<Dictionary<NodeKey, byte[]>> NodesAsync(IReadOnlyList<NodeKey> keys, CancellationToken cancellationToken)
     {
