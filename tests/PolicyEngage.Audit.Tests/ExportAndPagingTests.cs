@@ -68,6 +68,18 @@ public sealed class ExportAndPagingTests(AuditApp app) : IClassFixture<AuditApp>
     }
 
     [Theory]
+    [InlineData("consultationId=not-a-guid")]
+    [InlineData("paperId=123")]
+    [InlineData("actor=")]
+    [InlineData("actor=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task A_bad_export_filter_is_refused_as_a_problem(string query)
+    {
+        await PublishConsultationAsync(papers: 1, author: "fred");
+
+        await ProblemAssert.IsProblemAsync(await Auditor.GetAsync($"/api/audit/export?{query}"), HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
     [InlineData("limit=0")]
     [InlineData("limit=1001")]
     [InlineData("after=0")]
