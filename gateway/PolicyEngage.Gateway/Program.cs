@@ -13,7 +13,7 @@ builder.AddRequestBodyCap();
 builder.AddClosedCors();
 builder.AddPerCallerRateLimiting();
 builder.AddProxyResilience();
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddRouteAttemptTimeouts();
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment()) app.UseHsts();

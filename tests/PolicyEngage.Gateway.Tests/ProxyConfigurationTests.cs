@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyEngage.Gateway.Resilience;
 using PolicyEngage.Gateway.Tests.Support;
 using Yarp.ReverseProxy;
 
@@ -10,13 +12,23 @@ public sealed class ProxyConfigurationTests(GatewayFixture fixture)
 {
     private readonly IProxyStateLookup _proxy = fixture.Gateway.Services.GetRequiredService<IProxyStateLookup>();
 
+    /// <summary>A route's own attempt timeout is of no use if its cluster drops the silent connection sooner.</summary>
     [Fact]
-    public void Every_cluster_gives_up_on_a_silent_service_after_30_seconds()
+    public void Every_cluster_gives_up_on_a_silent_service_after_30_seconds_or_its_longest_route_timeout()
     {
         var clusters = _proxy.GetClusters().ToList();
+        var longestRouteTimeouts = _proxy.GetRoutes()
+            .Where(route => route.Config.Metadata?.ContainsKey(RouteAttemptTimeout.MetadataKey) == true)
+            .GroupBy(route => route.Config.ClusterId!)
+            .ToDictionary(
+                routes => routes.Key,
+                routes => routes.Max(route => TimeSpan.Parse(route.Config.Metadata![RouteAttemptTimeout.MetadataKey], CultureInfo.InvariantCulture)));
 
         Assert.Equal(StandInServices.Clusters.Order(), clusters.Select(cluster => cluster.ClusterId).Order());
-        Assert.All(clusters, cluster => Assert.Equal(TimeSpan.FromSeconds(30), cluster.Model.Config.HttpRequest?.ActivityTimeout));
+        Assert.Equal(["audit"], longestRouteTimeouts.Keys);
+        Assert.All(clusters, cluster => Assert.Equal(
+            longestRouteTimeouts.GetValueOrDefault(cluster.ClusterId, TimeSpan.FromSeconds(30)),
+            cluster.Model.Config.HttpRequest?.ActivityTimeout));
     }
 
     [Fact]

@@ -142,6 +142,23 @@ public sealed class ServiceDownTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_route_that_names_its_own_attempt_timeout_waits_past_the_default_while_the_others_keep_it()
+    {
+        // The shipped route table: verify and export name five minutes, the checkpoint route names none.
+        await using var audit = await StartedAsync(new SwitchableStandIn("audit", answersAfter: TimeSpan.FromSeconds(1)));
+        await using var gateway = StartGateway(new() { ["audit"] = audit.Address }, new() { ["AttemptTimeout"] = "00:00:00.3" });
+        using var client = ClientOf(gateway);
+
+        foreach (var path in new[] { "/api/audit/verify?full=true", "/api/audit/export" })
+        {
+            var slow = await TimedAsync(() => client.SendAsync(HttpMethod.Get, path, Tokens.For(Roles.Auditor)));
+            Assert.Equal("audit", (await slow.Response.AssertProxiedAsync()).Service);
+            Assert.True(slow.Elapsed >= TimeSpan.FromSeconds(1), $"{path} answered after {slow.Elapsed}, before the stand-in did.");
+        }
+        await AssertUnavailableAsync(await TimedAsync(() => client.SendAsync(HttpMethod.Get, "/api/audit/checkpoint", Tokens.For(Roles.Auditor))));
+    }
+
+    [Fact]
     public async Task Timed_out_requests_with_a_body_do_not_open_the_circuit_so_a_slow_uploader_cannot_shut_a_service_for_everyone()
     {
         await using var submissions = await StartedAsync(new SwitchableStandIn("submissions", hangs: true));

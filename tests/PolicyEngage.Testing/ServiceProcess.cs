@@ -101,6 +101,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException) when (clock.Elapsed < timeout)
+            {
+                // Listening but too busy starting to answer one probe in time: ask again until the overall bound.
+            }
             await Task.Delay(200);
         }
         throw new TimeoutException($"{Name} was not ready within {timeout}.\n{LogTail()}");

@@ -10,7 +10,7 @@ namespace PolicyEngage.Gateway.Resilience;
 
 /// <summary>
 /// YARP's outbound client with a short connect timeout and, in front of the socket handler, a Polly pipeline per
-/// destination: a circuit breaker around an attempt timeout. No retries: the gateway never sends a request twice.
+/// destination: a circuit breaker around an attempt timeout (the route's own, where it names one). No retries: the gateway never sends a request twice.
 /// </summary>
 public sealed class ResilientForwarderHttpClientFactory(
     ILogger<ForwarderHttpClientFactory> logger,
@@ -41,7 +41,10 @@ public sealed class ResilientForwarderHttpClientFactory(
                     BreakDuration = _options.BreakDuration,
                     ShouldHandle = failure => ValueTask.FromResult(CountsAgainstDestination(failure.Outcome, failure.Context)),
                 })
-                .AddTimeout(_options.AttemptTimeout));
+                .AddTimeout(new TimeoutStrategyOptions
+                {
+                    TimeoutGenerator = attempt => ValueTask.FromResult(RouteAttemptTimeout.For(attempt.Context.GetRequestMessage(), _options.AttemptTimeout)),
+                }));
 
     /// <summary>
     /// A service that answered, even with a 500, is up. A timed-out request with a body may be a slow uploader rather

@@ -10,9 +10,10 @@ namespace PolicyEngage.Gateway.Tests.Support;
 
 /// <summary>
 /// One stand-in service on a fixed loopback port that a test stops and starts again, as an operator restarts a service,
-/// counting every request that reaches it. A hung one accepts requests and never answers them.
+/// counting every request that reaches it. A hung one accepts requests and never answers them; a slow one answers each
+/// after <c>answersAfter</c>.
 /// </summary>
-public sealed class SwitchableStandIn(string cluster, bool hangs = false) : IAsyncDisposable
+public sealed class SwitchableStandIn(string cluster, bool hangs = false, TimeSpan answersAfter = default) : IAsyncDisposable
 {
     private WebApplication? _app;
     private int _requests;
@@ -27,10 +28,16 @@ public sealed class SwitchableStandIn(string cluster, bool hangs = false) : IAsy
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         _app = builder.Build();
-        _app.Run(context =>
+        _app.Run(async context =>
         {
             Interlocked.Increment(ref _requests);
-            return hangs ? HangAsync(context) : StandInServices.AnswerAsync(cluster, context);
+            if (hangs)
+            {
+                await HangAsync(context);
+                return;
+            }
+            await Task.Delay(answersAfter, context.RequestAborted);
+            await StandInServices.AnswerAsync(cluster, context);
         });
         await _app.StartAsync();
     }
