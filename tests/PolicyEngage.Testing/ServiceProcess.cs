@@ -165,6 +165,6 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>Debug or Release: whatever this test assembly was built as, the services were too.</summary>
-    private static string BuildConfiguration =>
+    public static string BuildConfiguration =>
         AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
 }
