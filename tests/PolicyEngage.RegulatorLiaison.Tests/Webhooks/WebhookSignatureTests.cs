@@ -49,6 +49,26 @@ public sealed class WebhookSignatureTests
         Assert.Equal(new StandardWebhook(secret).Sign("wh_1", DateTimeOffset.FromUnixTimeSeconds(1700000000), payload), ours);
     }
 
+    /// <summary>
+    /// Pinned because it makes the order of the secrets matter to receivers on that package: whichever signs first is the
+    /// only one they check. When an upgrade fixes it, this fails, and the newest-first advice on the sender can go.
+    /// </summary>
+    [Fact]
+    public void The_StandardWebhooks_package_1_1_2_checks_only_the_first_of_several_signatures()
+    {
+        string first = WebhookSecret.Generate(), second = WebhookSecret.Generate();
+        var now = DateTimeOffset.UtcNow;
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary
+        {
+            ["webhook-id"] = VectorId,
+            ["webhook-timestamp"] = now.ToUnixTimeSeconds().ToString(),
+            ["webhook-signature"] = WebhookSignature.Sign(VectorId, now.ToUnixTimeSeconds(), Encoding.UTF8.GetBytes(VectorPayload), [first, second]),
+        };
+
+        new StandardWebhook(first).Verify(VectorPayload, headers);
+        Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => new StandardWebhook(second).Verify(VectorPayload, headers));
+    }
+
     [Fact]
     public void The_exact_body_bytes_are_signed_so_a_byte_order_mark_changes_the_signature()
     {
