@@ -4,7 +4,7 @@ namespace PolicyEngage.RegulatorLiaison.Webhooks;
 
 /// <summary>
 /// What a registered webhook URL must be. Registration checks syntax and literal addresses only: a name is resolved at
-/// each attempt, where the address actually connected to is checked (the webhook client's guarded connection), so a name
+/// each attempt, where the address actually connected to is checked (<see cref="Delivery.GuardedConnect"/>), so a name
 /// that resolves elsewhere later gains nothing by passing here.
 /// </summary>
 public sealed class WebhookUrlRules(WebhookAddressPolicy addresses, bool allowPlainHttp)

@@ -106,4 +106,15 @@ public sealed class WebhookUrlRulesTests
         Assert.Contains("10.21.0.1 is a private address", rules.Check("https://10.21.0.1/hooks"));
         Assert.Contains("localhost is a loopback name", rules.Check("https://localhost/hooks"));
     }
+
+    [Fact]
+    public void The_registered_rules_follow_the_environment()
+    {
+        using var development = WebhookTransport.In("Development");
+        using var production = WebhookTransport.In("Production");
+
+        Assert.Null(development.Get<WebhookUrlRules>().Check("http://localhost:5000/hooks"));
+        Assert.NotNull(production.Get<WebhookUrlRules>().Check("http://localhost:5000/hooks"));
+        Assert.Contains("localhost is a loopback name", production.Get<WebhookUrlRules>().Check("https://localhost:5000/hooks"));
+    }
 }
