@@ -44,3 +44,22 @@ public sealed record DigestDeliveryRefused(
     Guid ConsultationId,
     Guid DigestId,
     IReadOnlyList<DigestPaperVersion> RefusedPapers) : IntegrationEvent;
+
+/// <summary>A regulator's endpoint accepted the push of a delivered digest, after <c>Attempts</c> attempts.</summary>
+public sealed record DigestPushed(
+    Guid ConsultationId,
+    Guid RegulatorId,
+    Guid DigestId,
+    Guid EndpointId,
+    string WebhookId,
+    int Attempts) : IntegrationEvent;
+
+/// <summary>A push was given up: its retry schedule ran out, or its endpoint was disabled (a 410) or deleted.</summary>
+public sealed record DigestPushExhausted(
+    Guid ConsultationId,
+    Guid RegulatorId,
+    Guid DigestId,
+    Guid EndpointId,
+    string WebhookId,
+    int Attempts,
+    string Reason) : IntegrationEvent;

@@ -4,6 +4,8 @@ using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.RegulatorLiaison.Digests;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Regulators;
+using PolicyEngage.RegulatorLiaison.Webhooks.Endpoints;
+using PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
 using PolicyEngage.ServiceDefaults;
 using PolicyEngage.ServiceDefaults.Messaging;
 using PolicyEngage.ServiceDefaults.Persistence;
@@ -15,6 +17,7 @@ builder.AddServiceMessaging<RegulatorLiaisonDbContext>(bus => bus.AddConsumers(t
 builder.Services.Configure<ConsultationDeadlineOptions>(builder.Configuration.GetSection(ConsultationDeadlineOptions.Section));
 builder.Services.AddHostedService<ConsultationDeadlineCloser>();
 builder.AddDigestDeliveryAlerts();
+builder.AddDigestPushes();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -22,6 +25,8 @@ app.MapRegulatorsApi();
 app.MapConsultationsApi();
 app.MapPositionsApi();
 app.MapDigestsApi();
+app.MapWebhooksApi();
+app.MapDigestPushesApi();
 
 await app.MigrateDatabaseAsync<RegulatorLiaisonDbContext>();
 await app.RunAsync();

@@ -27,6 +27,8 @@ public static class EventProducers
         [typeof(DigestDeliveryRequested)] = RegulatorLiaison,
         [typeof(DigestDelivered)] = RegulatorLiaison,
         [typeof(DigestAcknowledged)] = RegulatorLiaison,
+        [typeof(DigestPushed)] = RegulatorLiaison,
+        [typeof(DigestPushExhausted)] = RegulatorLiaison,
         [typeof(PositionPaperSubmitted)] = Submissions,
         [typeof(PositionPaperWithdrawn)] = Submissions,
         [typeof(DigestPapersReserved)] = Submissions,

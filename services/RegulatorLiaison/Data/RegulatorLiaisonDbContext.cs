@@ -4,6 +4,8 @@ using PolicyEngage.RegulatorLiaison.Digests;
 using PolicyEngage.RegulatorLiaison.LedgerCheckpoints;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Regulators;
+using PolicyEngage.RegulatorLiaison.Webhooks.Endpoints;
+using PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
 using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.RegulatorLiaison.Data;
@@ -19,6 +21,8 @@ public class RegulatorLiaisonDbContext : ServiceDbContext
     public DbSet<TrackedPaper> TrackedPapers => Set<TrackedPaper>();
     public DbSet<Digest> Digests => Set<Digest>();
     public DbSet<WitnessedCheckpoint> WitnessedCheckpoints => Set<WitnessedCheckpoint>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<DigestPush> DigestPushes => Set<DigestPush>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Data;
+using PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
 using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 
 namespace PolicyEngage.RegulatorLiaison.Digests;
@@ -12,6 +13,8 @@ public sealed class DigestPapersReservedConsumer(RegulatorLiaisonDbContext db, T
     {
         var digest = await db.Digests.FindAsync([message.DigestId], cancellationToken)
             ?? throw new InvalidOperationException($"Digest {message.DigestId} was reserved but is not held here.");
+        var wasDelivering = digest.Status == DigestStatus.Delivering;
         digest.ApplyReservation(message, UtcNow);
+        if (wasDelivering && digest.Status == DigestStatus.Delivered) await DigestPushes.ScheduleAsync(db, digest, UtcNow, cancellationToken);
     }
 }

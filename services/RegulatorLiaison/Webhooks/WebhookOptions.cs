@@ -30,6 +30,10 @@ public sealed class WebhookOptions : IValidatableObject
     /// </summary>
     public string AllowedNetworks { get; set; } = "";
 
+    /// <summary>How often the dispatcher looks for pushes that are due.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a rotated-out secret keeps signing beside the new one.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);

@@ -27,7 +27,7 @@ public sealed record MatrixRow(string Method, string Path, string Resource, obje
 /// </summary>
 public static class AuthorizationMatrix
 {
-    private const int Ok = 200, Created = 201, Accepted = 202, Invalid = 400, Anonymous = 401, Forbidden = 403, Missing = 404, Conflict = 409;
+    private const int Ok = 200, Created = 201, Accepted = 202, NoContent = 204, Invalid = 400, Anonymous = 401, Forbidden = 403, Missing = 404, Conflict = 409;
 
     public static readonly IReadOnlyList<MatrixRow> Rows =
     [
@@ -55,6 +55,11 @@ public static class AuthorizationMatrix
         Row("POST", "/api/digests/{digest}/deliver", "a digest already delivered", null, liaison: Accepted),
         Row("POST", "/api/digests/{digest}/acknowledge", "a wrong (well-formed) hash", new { contentHash = new string('0', 64) }, regulator: Conflict, otherRegulator: Missing),
         Row("GET", "/api/regulator/inbox", "the caller's own inbox", null, regulator: Ok, otherRegulator: Ok),
+        Row("GET", "/api/digests/{digest}/pushes", "the delivered digest's pushes", null, liaison: Ok, regulator: Ok, otherRegulator: Missing, auditor: Ok),
+        Row("POST", "/api/regulator/webhooks", "a URL that is not absolute", new { url = "ofcom.example/hooks" }, regulator: Invalid, otherRegulator: Invalid),
+        Row("GET", "/api/regulator/webhooks", "the caller's own endpoints", null, regulator: Ok, otherRegulator: Ok),
+        Row("POST", "/api/regulator/webhooks/{webhook}/rotate", "the regulator's endpoint", null, regulator: Ok, otherRegulator: Missing),
+        Row("DELETE", "/api/regulator/webhooks/{spareWebhook}", "the regulator's spare endpoint", null, regulator: NoContent, otherRegulator: Missing),
         Row("GET", "/api/audit/consultations/{closedConsultation}/timeline", "a consultation's history", null, auditor: Ok),
         Row("GET", "/api/audit/papers/{paper}/timeline", "a paper's history", null, auditor: Ok),
         Row("GET", "/api/audit/verify", "the whole chain", null, auditor: Ok),

@@ -35,6 +35,11 @@ public sealed class AuthorizationMatrixTests(RunningSystem system)
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {AuthorizationMatrix.CellCount} cells differ:\n{string.Join("\n", mismatches)}");
         var otherInbox = (await callers[Who.OtherRegulator].GetAsync("/api/regulator/inbox")).Json.AsArray();
         Assert.DoesNotContain(otherInbox, d => d!["id"]!.GetValue<Guid>() == resources["digest"]);
+        var otherWebhooks = (await callers[Who.OtherRegulator].GetAsync("/api/regulator/webhooks")).Json.AsArray();
+        Assert.Empty(otherWebhooks);
+        var ownWebhooks = (await callers[Who.Regulator].GetAsync("/api/regulator/webhooks")).Json.AsArray();
+        Assert.Equal([resources["webhook"]], ownWebhooks.Select(w => w!["id"]!.GetValue<Guid>()));
+        Assert.All(ownWebhooks, w => Assert.Null(w!["secret"]));
     }
 
     private static string Fill(string template, IReadOnlyDictionary<string, Guid> resources) =>

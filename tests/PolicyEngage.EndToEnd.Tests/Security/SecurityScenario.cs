@@ -10,7 +10,10 @@ public sealed record SecurityScenario(IReadOnlyDictionary<Who, Caller> Callers, 
     public const string PaperTitle = "Confidential position of acme";
     public const string DraftTitle = "An acme draft";
 
-    /// <summary>acme's paper submitted, approved, compiled and delivered to the addressed regulator; acme's draft never submitted.</summary>
+    /// <summary>
+    /// acme's paper submitted, approved, compiled and delivered to the addressed regulator; acme's draft never submitted;
+    /// two push endpoints of that regulator, one to be deleted.
+    /// </summary>
     public static async Task<SecurityScenario> BuildAsync(ApiClient api)
     {
         var liaison = await api.SignInAsync("matrix-liaison", "LiaisonOfficer");
@@ -39,6 +42,11 @@ public sealed record SecurityScenario(IReadOnlyDictionary<Who, Caller> Callers, 
         await auditor.EventuallyAsync(() => auditor.GetAsync($"/api/audit/consultations/{closed}/timeline"), r => r.Status == HttpStatusCode.OK, "the consultation in the ledger");
         await auditor.EventuallyAsync(() => auditor.GetAsync("/api/audit/checkpoint"), r => r.Status == HttpStatusCode.OK, "a signed checkpoint");
 
+        var regulator = await api.SignInAsync("matrix-ofcom", "Regulator", regulator: regulatorId);
+        // Registered once the digest is delivered, so that no push is under way while the matrix runs.
+        var webhook = Id((await regulator.PostAsync("/api/regulator/webhooks", new { url = "http://127.0.0.1:9/ofcom" })).Expect(HttpStatusCode.Created));
+        var spareWebhook = Id((await regulator.PostAsync("/api/regulator/webhooks", new { url = "http://127.0.0.1:9/spare" })).Expect(HttpStatusCode.Created));
+
         var callers = new Dictionary<Who, Caller>
         {
             [Who.Anonymous] = api.Anonymous(),
@@ -47,7 +55,7 @@ public sealed record SecurityScenario(IReadOnlyDictionary<Who, Caller> Callers, 
             [Who.Reviewer] = reviewer,
             [Who.SameOrgReviewer] = await api.SignInAsync("matrix-acme-reviewer", "Reviewer", org: "acme"),
             [Who.Liaison] = liaison,
-            [Who.Regulator] = await api.SignInAsync("matrix-ofcom", "Regulator", regulator: regulatorId),
+            [Who.Regulator] = regulator,
             [Who.OtherRegulator] = await api.SignInAsync("matrix-cnil", "Regulator", regulator: otherRegulatorId),
             [Who.Auditor] = auditor,
         };
@@ -60,6 +68,8 @@ public sealed record SecurityScenario(IReadOnlyDictionary<Who, Caller> Callers, 
             ["closedConsultation"] = closed,
             ["digest"] = digest,
             ["regulator"] = regulatorId,
+            ["webhook"] = webhook,
+            ["spareWebhook"] = spareWebhook,
         };
         return new SecurityScenario(callers, resources);
     }

@@ -7,6 +7,8 @@ namespace PolicyEngage.RegulatorLiaison.Webhooks.Delivery;
 /// The webhook client's <see cref="SocketsHttpHandler.ConnectCallback"/>: resolves the host, checks every address it
 /// stands for, and connects a socket to an address it checked. Never resolving twice is the point: a name that answers
 /// a public address to the check and a private one to the connection (DNS rebinding) has nothing to switch between.
+/// One blocked address among the answers refuses the attempt (SPEC): a name that stands for an internal host too is not
+/// a regulator's public endpoint, whichever address a connection would happen to take.
 /// </summary>
 internal sealed class GuardedConnect(WebhookAddressPolicy policy)
 {
@@ -22,7 +24,7 @@ internal sealed class GuardedConnect(WebhookAddressPolicy policy)
             if (policy.RefusalOf(address) is { } refusal) refusals.Add(refusal);
             else permitted.Add(address);
         }
-        if (permitted.Count == 0) throw new BlockedWebhookAddressException(host, refusals);
+        if (refusals.Count > 0 || permitted.Count == 0) throw new BlockedWebhookAddressException(host, refusals);
 
         SocketException? lastFailure = null;
         foreach (var address in permitted)

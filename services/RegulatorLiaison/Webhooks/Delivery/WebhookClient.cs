@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -51,5 +52,7 @@ public static class WebhookClient
         // Connections are re-made, and the name resolved and checked again, at least this often.
         PooledConnectionLifetime = TimeSpan.FromMinutes(1),
         ConnectCallback = new GuardedConnect(policy).ConnectAsync,
+        // Our trace ids are ours: a regulator's server gets no traceparent or baggage from us.
+        ActivityHeadersPropagator = DistributedContextPropagator.CreateNoOutputPropagator(),
     };
 }

@@ -11,6 +11,9 @@ public sealed class FaultInjectionOptions
     /// <summary>Kill the process (SIGKILL) once this many messages were consumed: after the last one's effect committed, before its acknowledgement.</summary>
     public int? KillAfterConsuming { get; set; }
 
+    /// <summary>Kill the process (SIGKILL) once this many webhook pushes were answered by their receivers, before the answer is recorded.</summary>
+    public int? KillAfterPushAttempts { get; set; }
+
     /// <summary>Hold every message this long before its consumer runs, so that a stop always finds work in flight.</summary>
     public TimeSpan? ConsumeDelay { get; set; }
 }

@@ -283,6 +283,108 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.ToTable("Regulators");
                 });
 
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Endpoints.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("PreviousSecretUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RegulatorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegulatorId", "CreatedAt");
+
+                    b.ToTable("WebhookEndpoints", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Pushes.DigestPush", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DeliveredEventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("DigestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RegulatorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebhookId")
+                        .IsUnique();
+
+                    b.HasIndex("DigestId", "EndpointId")
+                        .IsUnique();
+
+                    b.HasIndex("EndpointId", "State");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("DigestPushes", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -401,6 +503,61 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                         .HasForeignKey("PaperId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Endpoints.WebhookEndpoint", b =>
+                {
+                    b.HasOne("PolicyEngage.RegulatorLiaison.Regulators.Regulator", null)
+                        .WithMany()
+                        .HasForeignKey("RegulatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Pushes.DigestPush", b =>
+                {
+                    b.HasOne("PolicyEngage.RegulatorLiaison.Digests.Digest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PolicyEngage.RegulatorLiaison.Webhooks.Endpoints.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("PolicyEngage.RegulatorLiaison.Webhooks.Pushes.DigestPushAttempt", "Attempts", b1 =>
+                        {
+                            b1.Property<Guid>("PushId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<long>("DurationMs")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Error")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<int?>("StatusCode")
+                                .HasColumnType("int");
+
+                            b1.HasKey("PushId", "Number");
+
+                            b1.ToTable("DigestPushAttempts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PushId");
+                        });
+
+                    b.Navigation("Attempts");
                 });
 
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Digests.Digest", b =>

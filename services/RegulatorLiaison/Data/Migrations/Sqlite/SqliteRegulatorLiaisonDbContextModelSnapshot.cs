@@ -278,6 +278,108 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.ToTable("Regulators");
                 });
 
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Endpoints.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviousSecretUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegulatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegulatorId", "CreatedAt");
+
+                    b.ToTable("WebhookEndpoints", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Pushes.DigestPush", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeliveredEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DigestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EndpointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RegulatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WebhookId")
+                        .IsUnique();
+
+                    b.HasIndex("DigestId", "EndpointId")
+                        .IsUnique();
+
+                    b.HasIndex("EndpointId", "State");
+
+                    b.HasIndex("State", "NextAttemptAt");
+
+                    b.ToTable("DigestPushes", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -394,6 +496,61 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                         .HasForeignKey("PaperId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Endpoints.WebhookEndpoint", b =>
+                {
+                    b.HasOne("PolicyEngage.RegulatorLiaison.Regulators.Regulator", null)
+                        .WithMany()
+                        .HasForeignKey("RegulatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Pushes.DigestPush", b =>
+                {
+                    b.HasOne("PolicyEngage.RegulatorLiaison.Digests.Digest", null)
+                        .WithMany()
+                        .HasForeignKey("DigestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PolicyEngage.RegulatorLiaison.Webhooks.Endpoints.WebhookEndpoint", null)
+                        .WithMany()
+                        .HasForeignKey("EndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("PolicyEngage.RegulatorLiaison.Webhooks.Pushes.DigestPushAttempt", "Attempts", b1 =>
+                        {
+                            b1.Property<Guid>("PushId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("DurationMs")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Error")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("StatusCode")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("PushId", "Number");
+
+                            b1.ToTable("DigestPushAttempts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PushId");
+                        });
+
+                    b.Navigation("Attempts");
                 });
 
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Digests.Digest", b =>

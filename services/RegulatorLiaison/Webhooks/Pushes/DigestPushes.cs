@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyEngage.RegulatorLiaison.Data;
+using PolicyEngage.RegulatorLiaison.Digests;
+
+namespace PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
+
+/// <summary>Where pushes begin and end, beside the change that causes them, in the caller's <c>SaveChanges</c>.</summary>
+public static class DigestPushes
+{
+    /// <summary>The digest has just become <c>Delivered</c>: one push per active endpoint of its regulator.</summary>
+    public static async Task ScheduleAsync(RegulatorLiaisonDbContext db, Digest digest, DateTime now, CancellationToken ct)
+    {
+        var endpoints = await db.WebhookEndpoints
+            .Where(e => e.RegulatorId == digest.RegulatorId && e.DisabledAt == null && e.DeletedAt == null)
+            .ToListAsync(ct);
+        db.DigestPushes.AddRange(DigestPush.For(digest, endpoints, now));
+    }
+
+    /// <summary>The endpoint is gone or deleted: its pending pushes end <c>Disabled</c>, each announced as exhausted.</summary>
+    public static async Task DisablePendingAsync(RegulatorLiaisonDbContext db, Guid endpointId, string reason, DateTime now, CancellationToken ct)
+    {
+        var pending = await db.DigestPushes.Where(p => p.EndpointId == endpointId && p.State == PushState.Pending).ToListAsync(ct);
+        foreach (var push in pending) push.Disable(reason, now);
+    }
+}
