@@ -59,6 +59,27 @@ public static class FlowSteps
         liaison.EventuallyAsync(() => liaison.GetAsync($"/api/consultations/{consultationId}/positions"),
             r => r.Status == HttpStatusCode.OK && PaperIds(r.Json).SetEquals(paperIds), $"positions of exactly {paperIds.Length} papers");
 
+    /// <summary>
+    /// A consultation of one approved paper, closed, compiled and asked to be delivered: the digest id, once Submissions'
+    /// reservation has made it <c>Delivered</c>.
+    /// </summary>
+    public static async Task<Guid> DeliveredDigestAsync(ApiClient api, Guid regulatorId, string reference, string paperTitle)
+    {
+        var liaison = await api.SignInAsync($"{reference}-liaison", "LiaisonOfficer");
+        var author = await api.SignInAsync($"{reference}-author", "PolicyAuthor", org: "acme");
+        var reviewer = await api.SignInAsync($"{reference}-reviewer", "Reviewer", org: "globex");
+        var consultationId = await OpenConsultationAsync(liaison, regulatorId, reference);
+        var paperId = await SubmitAndDecideAsync(author, reviewer, consultationId, paperTitle, "Approve");
+        await AwaitStatusAsync(author, paperId, "Approved");
+        (await liaison.PostAsync($"/api/consultations/{consultationId}/close")).Expect(HttpStatusCode.OK);
+        await AwaitPositionsAsync(liaison, consultationId, [paperId]);
+        var digestId = Id((await liaison.PostAsync($"/api/consultations/{consultationId}/digests")).Expect(HttpStatusCode.Created));
+        (await liaison.PostAsync($"/api/digests/{digestId}/deliver")).Expect(HttpStatusCode.Accepted);
+        await liaison.EventuallyAsync(() => liaison.GetAsync($"/api/digests/{digestId}"),
+            r => r.Body?["status"]?.GetValue<string>() == "Delivered", $"digest {digestId} delivered");
+        return digestId;
+    }
+
     public static HashSet<Guid> PaperIds(JsonNode positions) => positions.AsArray().Select(p => p!["paperId"]!.GetValue<Guid>()).ToHashSet();
 
     public static Guid Id(Response response) => Id(response.Json);

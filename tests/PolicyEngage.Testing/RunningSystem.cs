@@ -38,6 +38,10 @@ public class RunningSystem : IAsyncLifetime
             ["Outbox__PollInterval"] = "00:00:00.250",
             ["Consultations__DeadlineCheckInterval"] = "00:00:01",
             ["Ledger__CheckpointInterval"] = "00:00:00.500",
+            // Pushes retried within seconds, so that a test sees a whole schedule; Retry-After still replaces a span.
+            ["Webhooks__RetrySchedule"] = "00:00:01,00:00:01,00:00:01,00:00:01",
+            ["Webhooks__Timeout"] = "00:00:02",
+            ["Webhooks__PollInterval"] = "00:00:00.200",
             // The gateway's limits have their own tests; here they would only throttle the fuzz and matrix runs.
             ["RateLimiting__PermitsPerSecond"] = "100000",
             ["RateLimiting__Burst"] = "100000",
