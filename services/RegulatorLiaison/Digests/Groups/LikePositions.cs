@@ -44,7 +44,7 @@ public static class LikePositions
         var groups = inOrder.Where(members => members.Count >= 2).Select(members => new DigestGroup(
             members.Select(m => positions[m].PaperId).ToList(),
             DistinctInOrder(members.Select(m => positions[m].Organisation)),
-            LowestSimilarity(members.Select(m => distinct.Sets[distinct.SetOf[m]]).Distinct().ToList()))).ToList();
+            LowestSimilarity(members.Select(m => distinct.SetOf[m]).Distinct().Select(s => distinct.Sets[s]).ToList()))).ToList();
         return new LikePositionsSearch(groups, similar.Verified);
     }
 
@@ -52,14 +52,14 @@ public static class LikePositions
     /// Over every pair of the group's distinct sets (quadratic in the group only); identical bodies are 1. Fractions are
     /// compared by cross-multiplying, and only the lowest is divided, in decimal, so rounding sees the exact value.
     /// </summary>
-    private static double LowestSimilarity(List<int[]> sets)
+    private static double LowestSimilarity(List<ShingleSet> sets)
     {
         var (lowestOverlap, lowestUnion) = (1L, 1L);
         for (var i = 0; i < sets.Count; i++)
             for (var j = i + 1; j < sets.Count; j++)
             {
-                long overlap = ShingleSets.Overlap(sets[i], sets[j]);
-                var union = sets[i].Length + sets[j].Length - overlap;
+                long overlap = sets[i].Overlap(sets[j]);
+                var union = sets[i].Size + sets[j].Size - overlap;
                 if (overlap * lowestUnion < lowestOverlap * union) (lowestOverlap, lowestUnion) = (overlap, union);
             }
         return (double)Math.Round((decimal)lowestOverlap / lowestUnion, 4, MidpointRounding.AwayFromZero);

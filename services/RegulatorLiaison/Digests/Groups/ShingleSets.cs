@@ -3,37 +3,24 @@ using System.Runtime.InteropServices;
 namespace PolicyEngage.RegulatorLiaison.Digests.Groups;
 
 /// <summary>
-/// Each body's set of shingles, as token ranks in one global order over the digest: rarest first (fewest bodies holding
-/// the shingle), ties in the ordinal order of the shingle's words. Each set is sorted by that order, so its first tokens
-/// are its rarest, which is what makes prefix filtering cheap; the order is deterministic, whatever the input order.
-/// A body without words has the empty set.
+/// Each body's <see cref="ShingleSet"/>, its shared shingles ranked in one global order over the digest: rarest first
+/// (fewest bodies holding the shingle), ties in the ordinal order of the shingle's words. A set's first tokens are then its
+/// rarest, which is what makes prefix filtering cheap; the order depends on the bodies only, not on their order.
 /// </summary>
 internal static class ShingleSets
 {
-    public static int[][] Of(IReadOnlyList<string> bodies)
+    private const int NotShared = -1;
+
+    public static ShingleSet[] Of(IReadOnlyList<string> bodies)
     {
         var (sets, tokens) = Tokenised(WordRanksOf(bodies));
-        var rankOf = GlobalRanks(tokens);
-        foreach (var set in sets)
+        var rankOf = SharedRanks(tokens);
+        return sets.Select(set =>
         {
-            for (var i = 0; i < set.Length; i++) set[i] = rankOf[set[i]];
-            Array.Sort(set);
-        }
-        return sets;
-    }
-
-    /// <summary>How many tokens two sorted sets share.</summary>
-    public static int Overlap(int[] first, int[] second)
-    {
-        int i = 0, j = 0, shared = 0;
-        while (i < first.Length && j < second.Length)
-        {
-            var order = first[i].CompareTo(second[j]);
-            if (order <= 0) i++;
-            if (order >= 0) j++;
-            if (order == 0) shared++;
-        }
-        return shared;
+            var shared = set.Select(token => rankOf[token]).Where(rank => rank != NotShared).ToArray();
+            Array.Sort(shared);
+            return new ShingleSet(set.Length, shared);
+        }).ToArray();
     }
 
     /// <summary>Each body's words as ranks in the ordinal order of all the digest's distinct words.</summary>
@@ -60,7 +47,7 @@ internal static class ShingleSets
 
     /// <summary>
     /// Each body's distinct tokens, numbered as first met, and each token's shingle and how many bodies hold it. Its own
-    /// method so that the shingle dictionary, the largest structure here, is garbage before the global order is sorted.
+    /// method so that the shingle dictionary, the largest structure here, is garbage before the shared tokens are sorted.
     /// </summary>
     private static (int[][] Sets, List<(int Frequency, Shingle Shingle)> Tokens) Tokenised(int[][] words)
     {
@@ -68,7 +55,7 @@ internal static class ShingleSets
         var tokenOf = new Dictionary<Shingle, int>(shingleCount);
         var tokens = new List<(int Frequency, Shingle Shingle)>(shingleCount);
         var sets = new int[words.Length][];
-        var bodyTokens = new List<int>();
+        var bodyTokens = new HashSet<int>();
         for (var body = 0; body < words.Length; body++)
         {
             bodyTokens.Clear();
@@ -82,30 +69,22 @@ internal static class ShingleSets
                 }
                 bodyTokens.Add(token);
             }
-            sets[body] = DistinctSorted(bodyTokens);
+            sets[body] = bodyTokens.ToArray();
             var counted = CollectionsMarshal.AsSpan(tokens);
             foreach (var token in sets[body]) counted[token].Frequency++;
         }
         return (sets, tokens);
     }
 
-    /// <summary>Each token's rank in the global order; sorts <paramref name="tokens"/> in place.</summary>
-    private static int[] GlobalRanks(List<(int Frequency, Shingle Shingle)> tokens)
+    /// <summary>Each token's rank among the tokens two or more bodies hold, in the global order, else <see cref="NotShared"/>.</summary>
+    private static int[] SharedRanks(List<(int Frequency, Shingle Shingle)> tokens)
     {
-        var byRank = new int[tokens.Count];
-        for (var token = 0; token < byRank.Length; token++) byRank[token] = token;
-        CollectionsMarshal.AsSpan(tokens).Sort(byRank.AsSpan());
-        var rankOf = new int[byRank.Length];
+        var byRank = Enumerable.Range(0, tokens.Count).Where(token => tokens[token].Frequency >= 2).ToArray();
+        var keys = byRank.Select(token => tokens[token]).ToArray();
+        Array.Sort(keys, byRank);
+        var rankOf = new int[tokens.Count];
+        Array.Fill(rankOf, NotShared);
         for (var rank = 0; rank < byRank.Length; rank++) rankOf[byRank[rank]] = rank;
         return rankOf;
-    }
-
-    private static int[] DistinctSorted(List<int> tokens)
-    {
-        tokens.Sort();
-        var distinct = new List<int>(tokens.Count);
-        foreach (var token in tokens)
-            if (distinct.Count == 0 || distinct[^1] != token) distinct.Add(token);
-        return distinct.ToArray();
     }
 }
