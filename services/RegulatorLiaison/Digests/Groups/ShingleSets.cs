@@ -13,8 +13,8 @@ internal static class ShingleSets
 
     public static ShingleSet[] Of(IReadOnlyList<string> bodies)
     {
-        var (sets, tokens) = Tokenised(WordRanksOf(bodies));
-        var rankOf = SharedRanks(tokens);
+        var (sets, tokenOf, frequencies) = Tokenised(WordRanksOf(bodies));
+        var rankOf = SharedRanks(tokenOf, frequencies);
         return sets.Select(set =>
         {
             var shared = set.Select(token => rankOf[token]).Where(rank => rank != NotShared).ToArray();
@@ -45,15 +45,12 @@ internal static class ShingleSets
         return bodiesWords;
     }
 
-    /// <summary>
-    /// Each body's distinct tokens, numbered as first met, and each token's shingle and how many bodies hold it. Its own
-    /// method so that the shingle dictionary, the largest structure here, is garbage before the shared tokens are sorted.
-    /// </summary>
-    private static (int[][] Sets, List<(int Frequency, Shingle Shingle)> Tokens) Tokenised(int[][] words)
+    /// <summary>Each body's distinct tokens, numbered as first met; each token's shingle, and how many bodies hold it.</summary>
+    private static (int[][] Sets, Dictionary<Shingle, int> TokenOf, List<int> Frequencies) Tokenised(int[][] words)
     {
         var shingleCount = words.Sum(w => w.Length == 0 ? 0 : Math.Max(w.Length - Shingle.Width + 1, 1));
         var tokenOf = new Dictionary<Shingle, int>(shingleCount);
-        var tokens = new List<(int Frequency, Shingle Shingle)>(shingleCount);
+        var frequencies = new List<int>(shingleCount);
         var sets = new int[words.Length][];
         var bodyTokens = new HashSet<int>();
         for (var body = 0; body < words.Length; body++)
@@ -64,25 +61,26 @@ internal static class ShingleSets
                 ref var token = ref CollectionsMarshal.GetValueRefOrAddDefault(tokenOf, shingle, out var known);
                 if (!known)
                 {
-                    token = tokens.Count;
-                    tokens.Add((0, shingle));
+                    token = frequencies.Count;
+                    frequencies.Add(0);
                 }
                 bodyTokens.Add(token);
             }
             sets[body] = bodyTokens.ToArray();
-            var counted = CollectionsMarshal.AsSpan(tokens);
-            foreach (var token in sets[body]) counted[token].Frequency++;
+            var counted = CollectionsMarshal.AsSpan(frequencies);
+            foreach (var token in sets[body]) counted[token]++;
         }
-        return (sets, tokens);
+        return (sets, tokenOf, frequencies);
     }
 
     /// <summary>Each token's rank among the tokens two or more bodies hold, in the global order, else <see cref="NotShared"/>.</summary>
-    private static int[] SharedRanks(List<(int Frequency, Shingle Shingle)> tokens)
+    private static int[] SharedRanks(Dictionary<Shingle, int> tokenOf, List<int> frequencies)
     {
-        var byRank = Enumerable.Range(0, tokens.Count).Where(token => tokens[token].Frequency >= 2).ToArray();
-        var keys = byRank.Select(token => tokens[token]).ToArray();
+        var shared = tokenOf.Where(entry => frequencies[entry.Value] >= 2).ToList();
+        var keys = shared.Select(entry => (Frequency: frequencies[entry.Value], Shingle: entry.Key)).ToArray();
+        var byRank = shared.Select(entry => entry.Value).ToArray();
         Array.Sort(keys, byRank);
-        var rankOf = new int[tokens.Count];
+        var rankOf = new int[frequencies.Count];
         Array.Fill(rankOf, NotShared);
         for (var rank = 0; rank < byRank.Length; rank++) rankOf[byRank[rank]] = rank;
         return rankOf;
