@@ -158,6 +158,20 @@ public sealed class LikePositionsTests
     }
 
     [Fact]
+    public void A_campaign_letter_sent_by_many_is_one_group_compared_once_not_once_per_pair_of_senders()
+    {
+        var letter = DistinctWords(300, "campaign");
+        var positions = Enumerable.Range(0, 1_000).Select(i => Position(i % 2 == 0 ? letter : letter.ToUpperInvariant(), $"sender{i}")).ToList();
+
+        var search = LikePositions.Search(positions, 0.8m);
+
+        var group = Assert.Single(search.Groups);
+        Assert.Equal(positions.Select(p => p.PaperId), group.PaperIds);
+        Assert.Equal(1, group.Similarity);
+        Assert.Equal(0, search.PairsVerified);
+    }
+
+    [Fact]
     public void The_search_verifies_a_small_share_of_all_pairs_on_unlike_bodies()
     {
         var random = new Random(7);
