@@ -2,6 +2,7 @@ using MassTransit;
 using PolicyEngage.RegulatorLiaison.Consultations;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.RegulatorLiaison.Digests;
+using PolicyEngage.RegulatorLiaison.Digests.Groups;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Regulators;
 using PolicyEngage.RegulatorLiaison.Webhooks.Endpoints;
@@ -17,6 +18,7 @@ builder.AddServiceMessaging<RegulatorLiaisonDbContext>(bus => bus.AddConsumers(t
 builder.Services.Configure<ConsultationDeadlineOptions>(builder.Configuration.GetSection(ConsultationDeadlineOptions.Section));
 builder.Services.AddHostedService<ConsultationDeadlineCloser>();
 builder.AddDigestDeliveryAlerts();
+builder.AddDigestGrouping();
 builder.AddDigestPushes();
 
 var app = builder.Build();

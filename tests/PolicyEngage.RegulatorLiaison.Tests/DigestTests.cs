@@ -45,7 +45,7 @@ public sealed class DigestTests
         return paper;
     }
 
-    private Digest Compile(params TrackedPaper[] papers) => Digest.Compile(_consultation, papers, "officer-1", CompileTime, ledgerCheckpoint: null);
+    private Digest Compile(params TrackedPaper[] papers) => Digest.Compile(_consultation, papers, "officer-1", CompileTime, ledgerCheckpoint: null, similarityThreshold: 0.8m);
 
     private Digest Delivered(params TrackedPaper[] papers)
     {
@@ -85,7 +85,7 @@ public sealed class DigestTests
     {
         var open = Sample.OpenConsultation();
 
-        Assert.Throws<StateConflictException>(() => Digest.Compile(open, [], "officer-1", CompileTime, ledgerCheckpoint: null));
+        Assert.Throws<StateConflictException>(() => Digest.Compile(open, [], "officer-1", CompileTime, ledgerCheckpoint: null, similarityThreshold: 0.8m));
     }
 
     [Fact]

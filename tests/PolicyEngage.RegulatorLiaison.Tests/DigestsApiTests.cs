@@ -14,7 +14,7 @@ namespace PolicyEngage.RegulatorLiaison.Tests;
 
 public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<RegulatorLiaisonApp>
 {
-    private static readonly string[] HashedFields = ["id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics", "ledgerCheckpoint"];
+    private static readonly string[] HashedFields = ["id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics", "groups", "ledgerCheckpoint"];
 
     /// <summary>A consultation whose papers' events arrive in awkward orders, as the bus may deliver them.</summary>
     private sealed record Scenario(Guid RegulatorId, Guid ConsultationId, PositionPaperSubmitted Beta, PositionPaperSubmitted Acme);
@@ -142,7 +142,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
 
         var digest = await CompileAsync(scenario.ConsultationId);
 
-        // SPEC: SHA-256 of the canonical JSON of {id, consultationId, regulatorId, compiledAt, positions, statistics} as returned.
+        // SPEC: SHA-256 of the canonical JSON of {id, consultationId, regulatorId, compiledAt, positions, statistics, groups, ledgerCheckpoint} as returned.
         Assert.Equal(IndependentCanonicalJson.Sha256HexOf(Hashed(digest)), digest["contentHash"]!.GetValue<string>());
         Assert.Equal((scenario.ConsultationId, scenario.RegulatorId), (digest["consultationId"]!.GetValue<Guid>(), digest["regulatorId"]!.GetValue<Guid>()));
         Assert.Equal(
@@ -283,16 +283,17 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
     }
 
     [Fact]
-    public async Task A_digest_compiled_before_late_and_the_ledger_checkpoint_were_added_keeps_its_shape_and_its_hash()
+    public async Task A_digest_compiled_before_late_groups_and_the_ledger_checkpoint_were_added_keeps_its_shape_and_its_hash()
     {
         var scenario = await ConsultationWithPapersAsync();
         await CloseAsync(scenario.ConsultationId);
         var current = await CompileAsync(scenario.ConsultationId);
         Assert.True(current.ContainsKey("ledgerCheckpoint"));
-        // The document as the previous format stored it: no "late" in its statistics, no ledgerCheckpoint, hashed without them.
+        // The document as an earlier format stored it: no "late" in its statistics, no groups, no ledgerCheckpoint, hashed without them.
         var earlier = Hashed(current);
         earlier["statistics"]!.AsObject().Remove("late");
         earlier.Remove("ledgerCheckpoint");
+        earlier.Remove("groups");
         var earlierHash = IndependentCanonicalJson.Sha256HexOf(earlier);
         await app.ReadAsync(db => db.Database.ExecuteSqlAsync(
             $"UPDATE Digests SET Document = {earlier.ToJsonString(JsonDefaults.Options)}, ContentHash = {earlierHash} WHERE Id = {IdOf(current)}"));
@@ -301,6 +302,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
 
         Assert.False(read["statistics"]!.AsObject().ContainsKey("late"));
         Assert.False(read.ContainsKey("ledgerCheckpoint"));
+        Assert.False(read.ContainsKey("groups"));
         Assert.True(JsonNode.DeepEquals(earlier, Hashed(read)));
         Assert.Equal(earlierHash, IndependentCanonicalJson.Sha256HexOf(Hashed(read)));
         Assert.Equal(earlierHash, read["contentHash"]!.GetValue<string>());

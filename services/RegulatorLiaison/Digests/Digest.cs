@@ -54,14 +54,16 @@ public sealed class Digest : AggregateRoot
 
     /// <summary>Compiles every approved, not withdrawn position of a closed consultation, with statistics over all its papers.</summary>
     /// <param name="ledgerCheckpoint">The latest ledger checkpoint witnessed, which the hashed document carries (null before the first).</param>
-    public static Digest Compile(Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, string actor, DateTime now, string? ledgerCheckpoint)
+    /// <param name="similarityThreshold">How alike two bodies must be to be grouped (<c>Digests:SimilarityThreshold</c>).</param>
+    public static Digest Compile(
+        Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, string actor, DateTime now, string? ledgerCheckpoint, decimal similarityThreshold)
     {
         if (consultation.Status != ConsultationStatus.Closed)
             throw new StateConflictException("A digest can be compiled only once the consultation is closed.");
 
         // Whole milliseconds: the stored, hashed and returned times then agree on every provider and client.
         var compiledAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-        var document = DigestDocument.Compile(Guid.CreateVersion7(), consultation, papers, compiledAt, ledgerCheckpoint);
+        var document = DigestDocument.Compile(Guid.CreateVersion7(), consultation, papers, compiledAt, ledgerCheckpoint, similarityThreshold);
         var digest = new Digest
         {
             Id = document.Id,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PolicyEngage.RegulatorLiaison.Consultations;
+using PolicyEngage.RegulatorLiaison.Digests.Groups;
 using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.ServiceDefaults.Errors;
 using PolicyEngage.ServiceDefaults.Hashing;
@@ -10,8 +11,9 @@ namespace PolicyEngage.RegulatorLiaison.Digests;
 
 /// <summary>
 /// Exactly what a digest's published <c>contentHash</c> covers: SHA-256 of the canonical JSON of
-/// <c>{id, consultationId, regulatorId, compiledAt, positions, statistics, ledgerCheckpoint}</c>. Its JSON is stored as compiled, so the
-/// digest answers with the same values for as long as it exists. Adding a property here changes the published format.
+/// <c>{id, consultationId, regulatorId, compiledAt, positions, statistics, groups, ledgerCheckpoint}</c>. Its JSON is stored as compiled, so the
+/// digest answers with the same values for as long as it exists. Adding a property here changes the published format: a
+/// digest compiled before <c>groups</c> or <c>ledgerCheckpoint</c> joined it has neither, and keeps its hash.
 /// </summary>
 public sealed record DigestDocument(
     Guid Id,
@@ -20,10 +22,11 @@ public sealed record DigestDocument(
     DateTime CompiledAt,
     IReadOnlyList<DigestPosition> Positions,
     DigestStatistics Statistics,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DigestGroup>? Groups,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LedgerCheckpointCopy? LedgerCheckpoint)
 {
     public static DigestDocument Compile(
-        Guid id, Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, DateTime compiledAt, string? ledgerCheckpoint)
+        Guid id, Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, DateTime compiledAt, string? ledgerCheckpoint, decimal similarityThreshold)
     {
         if (papers.Any(p => p.IsAwaitingText))
             throw new StateConflictException(
@@ -41,7 +44,8 @@ public sealed record DigestDocument(
             Rejected: standings.Count(s => s == PaperStanding.Rejected),
             Withdrawn: standings.Count(s => s == PaperStanding.Withdrawn),
             Late: standings.Count(s => s == PaperStanding.Late));
-        return new DigestDocument(id, consultation.Id, consultation.RegulatorId, compiledAt, positions, statistics, new LedgerCheckpointCopy(ledgerCheckpoint));
+        var groups = LikePositions.Group(positions.Select(p => new GroupCandidate(p.PaperId, p.Organisation, p.Body)).ToList(), similarityThreshold);
+        return new DigestDocument(id, consultation.Id, consultation.RegulatorId, compiledAt, positions, statistics, groups, new LedgerCheckpointCopy(ledgerCheckpoint));
     }
 
     public string ContentHash() => Sha256Hex.OfCanonicalJson(this);

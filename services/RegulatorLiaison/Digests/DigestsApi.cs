@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using PolicyEngage.RegulatorLiaison.Data;
+using PolicyEngage.RegulatorLiaison.Digests.Groups;
+using PolicyEngage.RegulatorLiaison.Digests.Renderings;
 using PolicyEngage.RegulatorLiaison.LedgerCheckpoints;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
@@ -27,9 +31,12 @@ public static class DigestsApi
             .RequirePolicy(Policies.DigestReaders)
             .WithName("getDigest")
             .WithSummary("Read a digest")
-            .WithDescription("The digest exactly as hashed, and where its delivery stands. A regulator sees only its own digests, once delivered.")
+            .WithDescription("The digest exactly as hashed, and where its delivery stands, as JSON; or, by Accept, a document to read: text/html (one self-contained page), text/markdown or application/pdf. 406 for any other Accept. A regulator sees only its own digests, once delivered.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Produces(StatusCodes.Status200OK, contentType: "text/markdown")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesInvalidParameters()
-            .ProducesProblems(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status406NotAcceptable);
         digests.MapPost("/{id}/deliver", DeliverAsync)
             .RequirePolicy(Policies.LiaisonOfficers)
             .WithName("deliverDigest")
@@ -54,23 +61,37 @@ public static class DigestsApi
         return app;
     }
 
-    private static async Task<Results<Created<DigestResponse>, ProblemHttpResult>> CompileAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<DigestResponse>, ProblemHttpResult>> CompileAsync(
+        Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, IOptions<DigestGroupingOptions> grouping, CancellationToken ct)
     {
         var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null) return Problems.NotFound("consultation");
 
         var papers = await db.TrackedPapers.AsNoTracking().Where(p => p.ConsultationId == id).ToListAsync(ct);
-        var digest = Digest.Compile(consultation, papers, user.Subject(), clock.GetUtcNow().UtcDateTime, await WitnessedCheckpoints.LatestNoteAsync(db, ct));
+        var digest = Digest.Compile(
+            consultation, papers, user.Subject(), clock.GetUtcNow().UtcDateTime, await WitnessedCheckpoints.LatestNoteAsync(db, ct), grouping.Value.SimilarityThreshold);
         db.Digests.Add(digest);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/digests/{digest.Id}", DigestResponse.Of(digest));
     }
 
-    private static async Task<Results<Ok<DigestResponse>, ProblemHttpResult>> GetAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<DigestResponse>, RenderedDigest, ProblemHttpResult>> GetAsync(
+        Guid id, HttpContext http, ClaimsPrincipal user, RegulatorLiaisonDbContext db, CancellationToken ct)
     {
+        // The same URL answers in several formats, its problems included.
+        http.Response.Headers.Vary = HeaderNames.Accept;
+        if (DigestMediaType.Choose(http.Request.Headers.Accept.ToString()) is not { } format)
+            return TypedResults.Problem(statusCode: StatusCodes.Status406NotAcceptable, title: "Not acceptable",
+                detail: "A digest is served as application/json, text/html, text/markdown or application/pdf.");
+
         var digest = await db.Digests.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (digest is null || !MaySee(user, digest)) return Problems.NotFound("digest");
-        return TypedResults.Ok(DigestResponse.Of(digest));
+        var response = DigestResponse.Of(digest);
+        if (format == DigestFormat.Json) return TypedResults.Ok(response);
+
+        var consultation = await db.Consultations.AsNoTracking().SingleAsync(c => c.Id == digest.ConsultationId, ct);
+        var regulator = await db.Regulators.AsNoTracking().SingleAsync(r => r.Id == digest.RegulatorId, ct);
+        return DigestRenderings.Render(DigestReading.Of(response, consultation.Reference, consultation.Title, regulator.Name), format);
     }
 
     private static async Task<Results<Accepted<DigestResponse>, ProblemHttpResult>> DeliverAsync(Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PolicyEngage.RegulatorLiaison.Digests.Groups;
 
 namespace PolicyEngage.RegulatorLiaison.Digests;
 
@@ -15,6 +16,7 @@ public sealed record DigestResponse(
     DateTime? DeliveredAt,
     DateTime? AcknowledgedAt,
     IReadOnlyList<Guid> RefusedPapers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DigestGroup>? Groups,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LedgerCheckpointCopy? LedgerCheckpoint)
 {
     public static DigestResponse Of(Digest digest)
@@ -22,7 +24,7 @@ public sealed record DigestResponse(
         var document = digest.ReadDocument();
         return new DigestResponse(
             document.Id, document.ConsultationId, document.RegulatorId, document.CompiledAt, digest.ContentHash,
-            document.Positions, document.Statistics, digest.Status, digest.DeliveredAt, digest.AcknowledgedAt, digest.RefusedPapers, document.LedgerCheckpoint);
+            document.Positions, document.Statistics, digest.Status, digest.DeliveredAt, digest.AcknowledgedAt, digest.RefusedPapers, document.Groups, document.LedgerCheckpoint);
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class DigestPushFlowTests(RunningSystem system, ITestOutputHelper 
         var endpoint = (await regulator.PostAsync("/api/regulator/webhooks", new { url = new Uri(receiver.Url, "hooks").ToString() })).Expect(HttpStatusCode.Created).Json;
         receiver.Trust(endpoint["secret"]!.GetValue<string>());
 
-        var digestId = await DeliveredDigestAsync(_api, regulatorId, "PUSH-FLOW", "Pushed position");
+        var digestId = await DeliverDigestAsync(_api, regulatorId, "PUSH-FLOW", "Pushed position");
 
         await Eventually.True(() => receiver.Received.Count >= 4, "four attempts at the receiver", TimeSpan.FromSeconds(60));
         var received = receiver.Received;

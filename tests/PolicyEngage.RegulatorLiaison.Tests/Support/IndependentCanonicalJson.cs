@@ -9,7 +9,7 @@ namespace PolicyEngage.RegulatorLiaison.Tests.Support;
 
 /// <summary>
 /// RFC 8785 written again from the SPEC, without the service's code, for the JSON digests contain (objects, arrays,
-/// strings, integers, booleans, null), so that a test recomputes a published hash the way an outsider would.
+/// strings, integers, a group's similarity, booleans, null), so that a test recomputes a published hash the way an outsider would.
 /// </summary>
 public static partial class IndependentCanonicalJson
 {
@@ -45,7 +45,9 @@ public static partial class IndependentCanonicalJson
                 break;
             case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
                 var number = value.ToJsonString();
-                if (!Integer().IsMatch(number)) throw new NotSupportedException($"Only integers are expected in a digest, not {number}.");
+                // ECMAScript writes a number between 1e-6 and 1e21 as plain digits, no exponent, no trailing zero; so does
+                // System.Text.Json's shortest round trip, for the integers and 4-decimal similarities a digest holds.
+                if (!PlainNumber().IsMatch(number)) throw new NotSupportedException($"Only plain decimal numbers are expected in a digest, not {number}.");
                 output.Append(number);
                 break;
             case JsonValue value:
@@ -76,6 +78,6 @@ public static partial class IndependentCanonicalJson
         return quoted.Append('"').ToString();
     }
 
-    [GeneratedRegex("^-?(0|[1-9][0-9]*)$")]
-    private static partial Regex Integer();
+    [GeneratedRegex("^-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?$")]
+    private static partial Regex PlainNumber();
 }

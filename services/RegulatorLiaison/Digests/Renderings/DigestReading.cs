@@ -20,8 +20,10 @@ public sealed record DigestReading(
     string? LedgerCheckpoint)
 {
     public static DigestReading Of(
-        DigestResponse digest, IReadOnlyList<DigestGroup> groups, string consultationReference, string consultationTitle, string regulatorName)
+        DigestResponse digest, string consultationReference, string consultationTitle, string regulatorName)
     {
+        // A digest compiled before groups joined its format has none.
+        var groups = digest.Groups ?? [];
         var titles = digest.Positions.ToDictionary(p => p.PaperId, p => p.Title);
         return new DigestReading(
             consultationReference, consultationTitle, regulatorName, digest.Id, digest.CompiledAt, digest.Status, digest.Statistics,

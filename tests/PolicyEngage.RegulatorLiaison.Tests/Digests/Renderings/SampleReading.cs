@@ -51,8 +51,8 @@ internal static class SampleReading
         var digest = new DigestResponse(
             Guid.Parse("01960000-0000-7000-8000-0000000000d1"), Guid.NewGuid(), Guid.NewGuid(),
             DateTime.Parse(CompiledAt, null, System.Globalization.DateTimeStyles.RoundtripKind), new string('e', 64),
-            positions, Statistics, DigestStatus.Delivered, null, null, [], new LedgerCheckpointCopy(checkpoint));
-        return DigestReading.Of(digest, positions.Contains(Chinese) ? [Group] : [], "CP-2026/07 <i>", "Open banking & data 「開放」 consultation", "Financial Conduct Authority 金融庁");
+            positions, Statistics, DigestStatus.Delivered, null, null, [], positions.Contains(Chinese) ? [Group] : [], new LedgerCheckpointCopy(checkpoint));
+        return DigestReading.Of(digest, "CP-2026/07 <i>", "Open banking & data 「開放」 consultation", "Financial Conduct Authority 金融庁");
     }
 
     /// <summary>Every text each rendering must show, as the digest holds it.</summary>

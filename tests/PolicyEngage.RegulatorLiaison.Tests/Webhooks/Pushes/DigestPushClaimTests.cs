@@ -91,7 +91,7 @@ public sealed class DigestPushClaimTests(RegulatorLiaisonApp app) : IClassFixtur
         paper.RecordSubmission(submitted);
         paper.RecordReview(ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
         var now = Sample.Now.AddDays(2);
-        var digest = Digest.Compile(consultation, [paper], "officer-1", now, ledgerCheckpoint: null);
+        var digest = Digest.Compile(consultation, [paper], "officer-1", now, ledgerCheckpoint: null, similarityThreshold: 0.8m);
         digest.RequestDelivery(new HashSet<Guid>(), "officer-1", now);
         var versions = digest.Papers.Select(p => new DigestPaperVersion(p.PaperId, p.Version, p.ContentHash)).ToList();
         digest.ApplyReservation(new DigestPapersReserved(consultation.Id, digest.Id, versions) { EventId = Guid.CreateVersion7(), OccurredAt = now, Actor = "system" }, now);

@@ -24,7 +24,7 @@ public sealed class DigestPushTests
         var submitted = PaperEvents.Submitted(consultation.Id, paper.PaperId, 1, "acme");
         paper.RecordSubmission(submitted);
         paper.RecordReview(ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
-        var digest = Digest.Compile(consultation, [paper], "officer-1", Now, ledgerCheckpoint: null);
+        var digest = Digest.Compile(consultation, [paper], "officer-1", Now, ledgerCheckpoint: null, similarityThreshold: 0.8m);
         digest.RequestDelivery(new HashSet<Guid>(), "officer-1", Now);
         var versions = digest.Papers.Select(p => new DigestPaperVersion(p.PaperId, p.Version, p.ContentHash)).ToList();
         digest.ApplyReservation(new DigestPapersReserved(consultation.Id, digest.Id, versions)
