@@ -21,6 +21,7 @@ public sealed class LedgerConsumerTests
         {
             typeof(ConsultationClosed), typeof(ConsultationOpened), typeof(DigestAcknowledged), typeof(DigestCompiled),
             typeof(DigestDelivered), typeof(DigestDeliveryRefused), typeof(DigestDeliveryRequested), typeof(DigestPapersReserved),
+            typeof(DigestPushed), typeof(DigestPushExhausted),
             typeof(PositionPaperSubmitted), typeof(PositionPaperWithdrawn), typeof(RegulatorRegistered), typeof(ReviewCompleted),
         };
 

@@ -223,11 +223,11 @@ public sealed class ConsultationFlowTests(RunningSystem system)
         }
     }
 
-    /// <summary>The SPEC's digest hash, recomputed from the response: SHA-256 of the canonical JSON of seven named fields.</summary>
+    /// <summary>The SPEC's digest hash, recomputed from the response: SHA-256 of the canonical JSON of eight named fields.</summary>
     private static void AssertDigestHash(JsonNode digest)
     {
         var hashed = new JsonObject();
-        foreach (var field in new[] { "id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics", "ledgerCheckpoint" })
+        foreach (var field in new[] { "id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics", "groups", "ledgerCheckpoint" })
         {
             Assert.True(digest.AsObject().ContainsKey(field), $"a new digest has {field}");
             hashed[field] = digest[field]?.DeepClone();

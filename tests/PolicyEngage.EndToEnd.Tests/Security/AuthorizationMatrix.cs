@@ -16,8 +16,12 @@ public enum Who
     Auditor,
 }
 
-/// <summary>One route and the status each caller gets. Placeholders in braces name the scenario's resources.</summary>
-public sealed record MatrixRow(string Method, string Path, string Resource, object? Body, IReadOnlyDictionary<Who, int> Expected);
+/// <summary>
+/// One route and the status each caller gets. Placeholders in braces name the scenario's resources. A row that
+/// <c>ChangesState</c> for the caller it admits (rotating a secret, deleting an endpoint) is left out of the fuzz, whose
+/// rule is that nothing changes.
+/// </summary>
+public sealed record MatrixRow(string Method, string Path, string Resource, object? Body, IReadOnlyDictionary<Who, int> Expected, bool ChangesState = false);
 
 /// <summary>
 /// Every route of the SPEC × every kind of caller, with the status expected through the gateway. Calls that would
@@ -58,8 +62,8 @@ public static class AuthorizationMatrix
         Row("GET", "/api/digests/{digest}/pushes", "the delivered digest's pushes", null, liaison: Ok, regulator: Ok, otherRegulator: Missing, auditor: Ok),
         Row("POST", "/api/regulator/webhooks", "a URL that is not absolute", new { url = "ofcom.example/hooks" }, regulator: Invalid, otherRegulator: Invalid),
         Row("GET", "/api/regulator/webhooks", "the caller's own endpoints", null, regulator: Ok, otherRegulator: Ok),
-        Row("POST", "/api/regulator/webhooks/{webhook}/rotate", "the regulator's endpoint", null, regulator: Ok, otherRegulator: Missing),
-        Row("DELETE", "/api/regulator/webhooks/{spareWebhook}", "the regulator's spare endpoint", null, regulator: NoContent, otherRegulator: Missing),
+        Row("POST", "/api/regulator/webhooks/{webhook}/rotate", "the regulator's endpoint", null, regulator: Ok, otherRegulator: Missing) with { ChangesState = true },
+        Row("DELETE", "/api/regulator/webhooks/{spareWebhook}", "the regulator's spare endpoint", null, regulator: NoContent, otherRegulator: Missing) with { ChangesState = true },
         Row("GET", "/api/audit/consultations/{closedConsultation}/timeline", "a consultation's history", null, auditor: Ok),
         Row("GET", "/api/audit/papers/{paper}/timeline", "a paper's history", null, auditor: Ok),
         Row("GET", "/api/audit/verify", "the whole chain", null, auditor: Ok),
@@ -73,6 +77,9 @@ public static class AuthorizationMatrix
     ];
 
     public static int CellCount => Rows.Sum(r => r.Expected.Count);
+
+    /// <summary>The rows whose admitted calls change nothing, for the fuzz.</summary>
+    public static IReadOnlyList<MatrixRow> Unchanging { get; } = Rows.Where(r => !r.ChangesState).ToList();
 
     /// <summary>Anonymous callers are refused (401) everywhere; a role not named for a route is refused (403).</summary>
     private static MatrixRow Row(

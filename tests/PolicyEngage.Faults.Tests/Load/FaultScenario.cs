@@ -27,7 +27,8 @@ internal sealed class FaultScenario
     public LoadDriver Load { get; }
     public Caller Auditor { get; }
 
-    public static async Task<FaultScenario> StartAsync(string name, RunningSystem system)
+    /// <param name="pushTo">Endpoints the regulator registers, so that every digest delivered is pushed to each.</param>
+    public static async Task<FaultScenario> StartAsync(string name, RunningSystem system, IReadOnlyList<Uri>? pushTo = null)
     {
         var api = system.Client();
         var liaison = await api.SignInAsync($"{name}-liaison", "LiaisonOfficer");
@@ -35,6 +36,9 @@ internal sealed class FaultScenario
         var reviewer = await api.SignInAsync($"{name}-reviewer", "Reviewer", org: "globex");
         var auditor = await api.SignInAsync($"{name}-auditor", "Auditor");
         var regulatorId = await FlowSteps.RegisterRegulatorAsync(liaison, $"{name} regulator");
+        var regulator = await api.SignInAsync($"{name}-regulator", "Regulator", regulator: regulatorId);
+        foreach (var url in pushTo ?? [])
+            (await regulator.PostAsync("/api/regulator/webhooks", new { url = url.ToString() })).Expect(System.Net.HttpStatusCode.Created);
         var consultations = new List<Guid>();
         for (var i = 0; i < Consultations; i++)
         {

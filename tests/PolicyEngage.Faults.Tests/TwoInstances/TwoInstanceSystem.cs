@@ -2,8 +2,8 @@ using PolicyEngage.Testing;
 
 namespace PolicyEngage.Faults.Tests.TwoInstances;
 
-/// <summary>Two processes each of Submissions and Reviews on one database and one set of queues, the gateway balancing between them.</summary>
+/// <summary>Two processes of every service, each pair on one database and one set of queues, the gateway balancing between them.</summary>
 public sealed class TwoInstanceSystem : RunningSystem
 {
-    protected override int InstancesOf(string program) => program is "Submissions" or "Reviews" or "Audit" ? 2 : 1;
+    protected override int InstancesOf(string program) => 2;
 }

@@ -1,6 +1,9 @@
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Consultations;
+using PolicyEngage.RegulatorLiaison.Digests;
+using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Regulators;
+using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.RegulatorLiaison.Tests.Support;
 
@@ -15,10 +18,25 @@ public static class Sample
         Consultation.Open(regulator ?? NewRegulator(), "DPB-2026-01", "Avatars and biometrics", "How should avatars use biometric data?",
             Now.AddDays(30), "officer-1", Now);
 
-    public static Consultation ClosedConsultation()
+    public static Consultation ClosedConsultation(Regulator? regulator = null)
     {
-        var consultation = OpenConsultation();
+        var consultation = OpenConsultation(regulator);
         consultation.Close("officer-1", ConsultationCloseReason.ClosedByOfficer, Now.AddDays(1));
         return consultation;
+    }
+
+    /// <summary>A digest of one approved acme paper, compiled, reserved by Submissions and so delivered.</summary>
+    public static Digest DeliveredDigest(Consultation consultation)
+    {
+        var paper = new TrackedPaper(Guid.CreateVersion7(), consultation.Id);
+        var submitted = PaperEvents.Submitted(consultation.Id, paper.PaperId, 1, "acme");
+        paper.RecordSubmission(submitted);
+        paper.RecordReview(ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
+        var now = Now.AddDays(2);
+        var digest = Digest.Compile(consultation, [paper], "officer-1", now, ledgerCheckpoint: null, similarityThreshold: 0.8m);
+        digest.RequestDelivery(new HashSet<Guid>(), "officer-1", now);
+        var versions = digest.Papers.Select(p => new DigestPaperVersion(p.PaperId, p.Version, p.ContentHash)).ToList();
+        digest.ApplyReservation(new DigestPapersReserved(consultation.Id, digest.Id, versions) { EventId = Guid.CreateVersion7(), OccurredAt = now, Actor = "system" }, now);
+        return digest;
     }
 }

@@ -83,11 +83,14 @@ internal sealed class DigestPushDispatcher(
         if (!endpoint.IsActive)
         {
             push.Disable(endpoint.DeletedAt is null ? "The endpoint is disabled." : "The endpoint was deleted.", now);
-            await db.SaveChangesAsync(ct);
+            await SavedAsync(db, push, ct);
             return;
         }
 
+        var composing = push.Body is null;
         var body = push.BodyFor(digest, now);
+        // Fixed before it leaves: a repeat after a crash between the answer and its record is then byte for byte the same.
+        if (composing && !await SavedAsync(db, push, ct)) return;
         var outcome = await sender.SendAsync(new Uri(endpoint.Url), push.WebhookId, body, endpoint.SigningSecrets(now), ct);
         KillHereIfAsked(push);
 
@@ -97,18 +100,24 @@ internal sealed class DigestPushDispatcher(
             endpoint.Disable(now);
             await DigestPushes.DisablePendingAsync(db, endpoint.Id, "The endpoint answered 410 Gone and is disabled.", now, ct);
         }
+        if (!await SavedAsync(db, push, ct)) return;
+        logger.LogInformation("Push {WebhookId} attempt {Attempt} to endpoint {EndpointId}: {Status} {Error}; now {State}",
+            push.WebhookId, push.Attempts.Count, endpoint.Id, outcome.StatusCode, outcome.Error, push.State);
+    }
+
+    /// <summary>False when the push changed hands meanwhile: its endpoint was deleted, or the claim lapsed and another dispatcher took it over (theirs counts).</summary>
+    private async Task<bool> SavedAsync(RegulatorLiaisonDbContext db, DigestPush push, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
-            // The endpoint was deleted meanwhile, or the claim lapsed and another dispatcher took the push over: theirs counts.
             logger.LogWarning("Push {WebhookId} changed hands during its attempt; this attempt is not recorded", push.WebhookId);
-            return;
+            return false;
         }
-        logger.LogInformation("Push {WebhookId} attempt {Attempt} to endpoint {EndpointId}: {Status} {Error}; now {State}",
-            push.WebhookId, push.Attempts.Count, endpoint.Id, outcome.StatusCode, outcome.Error, push.State);
     }
 
     /// <summary>The fault suite's failpoint: the receiver has answered, and nothing of it is recorded.</summary>

@@ -39,7 +39,7 @@ public sealed class DigestPushClaimTests(RegulatorLiaisonApp app) : IClassFixtur
         {
             await app.WriteAsync(db =>
             {
-                var digest = DeliveredDigest(consultation);
+                var digest = Sample.DeliveredDigest(consultation);
                 db.Digests.Add(digest);
                 db.DigestPushes.AddRange(DigestPush.For(digest, endpoints, app.Clock.GetUtcNow().UtcDateTime));
             });
@@ -74,8 +74,7 @@ public sealed class DigestPushClaimTests(RegulatorLiaisonApp app) : IClassFixtur
     private async Task<(Guid Regulator, Consultation Consultation)> ClosedConsultationAsync()
     {
         var regulator = Sample.NewRegulator();
-        var consultation = Sample.OpenConsultation(regulator);
-        consultation.Close("officer-1", ConsultationCloseReason.ClosedByOfficer, Sample.Now.AddDays(1));
+        var consultation = Sample.ClosedConsultation(regulator);
         await app.WriteAsync(db =>
         {
             db.Regulators.Add(regulator);
@@ -84,17 +83,4 @@ public sealed class DigestPushClaimTests(RegulatorLiaisonApp app) : IClassFixtur
         return (regulator.Id, consultation);
     }
 
-    private static Digest DeliveredDigest(Consultation consultation)
-    {
-        var paper = new TrackedPaper(Guid.CreateVersion7(), consultation.Id);
-        var submitted = PaperEvents.Submitted(consultation.Id, paper.PaperId, 1, "acme");
-        paper.RecordSubmission(submitted);
-        paper.RecordReview(ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
-        var now = Sample.Now.AddDays(2);
-        var digest = Digest.Compile(consultation, [paper], "officer-1", now, ledgerCheckpoint: null, similarityThreshold: 0.8m);
-        digest.RequestDelivery(new HashSet<Guid>(), "officer-1", now);
-        var versions = digest.Papers.Select(p => new DigestPaperVersion(p.PaperId, p.Version, p.ContentHash)).ToList();
-        digest.ApplyReservation(new DigestPapersReserved(consultation.Id, digest.Id, versions) { EventId = Guid.CreateVersion7(), OccurredAt = now, Actor = "system" }, now);
-        return digest;
-    }
 }

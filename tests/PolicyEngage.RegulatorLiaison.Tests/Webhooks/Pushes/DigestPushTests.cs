@@ -15,24 +15,8 @@ public sealed class DigestPushTests
     private static readonly TimeSpan[] Schedule = [TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30)];
     private static readonly DateTime Now = Sample.Now.AddDays(2);
 
-    private readonly Digest _digest = DeliveredDigest();
+    private readonly Digest _digest = Sample.DeliveredDigest(Sample.ClosedConsultation());
 
-    private static Digest DeliveredDigest()
-    {
-        var consultation = Sample.ClosedConsultation();
-        var paper = new TrackedPaper(Guid.CreateVersion7(), consultation.Id);
-        var submitted = PaperEvents.Submitted(consultation.Id, paper.PaperId, 1, "acme");
-        paper.RecordSubmission(submitted);
-        paper.RecordReview(ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
-        var digest = Digest.Compile(consultation, [paper], "officer-1", Now, ledgerCheckpoint: null, similarityThreshold: 0.8m);
-        digest.RequestDelivery(new HashSet<Guid>(), "officer-1", Now);
-        var versions = digest.Papers.Select(p => new DigestPaperVersion(p.PaperId, p.Version, p.ContentHash)).ToList();
-        digest.ApplyReservation(new DigestPapersReserved(consultation.Id, digest.Id, versions)
-        {
-            EventId = Guid.CreateVersion7(), OccurredAt = Now, Actor = "system",
-        }, Now);
-        return digest;
-    }
 
     private DigestPush PushTo(WebhookEndpoint endpoint) => Assert.Single(DigestPush.For(_digest, [endpoint], Now));
 
