@@ -79,7 +79,8 @@ rabbitmq_await 90 || finish 1
 rabbitmq_define || finish 1
 
 test_status=0
-dotnet test PolicyEngage.sln --no-build "$@" 2>&1 | tee "$test_log" || test_status=$?
+# A test stuck past the bound is dumped and stopped, so that a hang fails with its stacks instead of stalling CI.
+dotnet test PolicyEngage.sln --no-build --blame-hang-timeout 8m "$@" 2>&1 | tee "$test_log" || test_status=$?
 
 # One line per test assembly: "Passed!  - Failed:     0, Passed:    21, Skipped:     0, Total:    21, ...";
 # with a detailed console logger (--logger "console;verbosity=detailed") a block instead: "Total tests: 21",

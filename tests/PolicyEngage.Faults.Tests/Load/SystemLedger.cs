@@ -28,12 +28,14 @@ public sealed class SystemLedger(IEnumerable<string> databaseFiles)
     public List<string> LedgerEventIds() => Rows("audit", "SELECT EventId FROM LedgerEntries");
 
     /// <summary>
-    /// Each fact the ledger records, as type/subject: a digest's, a paper version's, a consultation's or a regulator's.
+    /// Each fact the ledger records, as type/subject: a push's (a digest to one endpoint), a digest's, a paper version's,
+    /// a consultation's or a regulator's.
     /// Nothing but the services' own rules keeps a fact from being announced twice under two event ids (a decision
     /// applied twice, a delivery announced twice), so repeats here are what "doubled" counts.
     /// </summary>
     public List<string> LedgerFacts() => Rows("audit", """
         SELECT EventType || '/' || COALESCE(
+            json_extract(Data, '$.webhookId'),
             json_extract(Data, '$.digestId'),
             json_extract(Data, '$.paperId') || '/' || json_extract(Data, '$.version'),
             json_extract(Data, '$.consultationId'),
