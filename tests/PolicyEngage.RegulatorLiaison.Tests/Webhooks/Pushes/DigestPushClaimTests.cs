@@ -1,18 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Consultations;
-using PolicyEngage.RegulatorLiaison.Digests;
-using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
-using PolicyEngage.RegulatorLiaison.Webhooks;
-using PolicyEngage.RegulatorLiaison.Webhooks.Delivery;
 using PolicyEngage.RegulatorLiaison.Webhooks.Endpoints;
 using PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
-using PolicyEngage.ServiceDefaults.Messaging.FaultInjection;
-using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.RegulatorLiaison.Tests.Webhooks.Pushes;
 
@@ -63,13 +53,7 @@ public sealed class DigestPushClaimTests(RegulatorLiaisonApp app) : IClassFixtur
         Assert.True(claimedInAll >= Rounds * 20, $"only {claimedInAll} claims in {Rounds} rounds: the race did not claim a batch each round");
     }
 
-    private DigestPushDispatcher Dispatcher() => new(
-        app.Services.GetRequiredService<IServiceScopeFactory>(),
-        app.Services.GetRequiredService<WebhookSender>(),
-        app.Clock,
-        app.Services.GetRequiredService<IOptions<WebhookOptions>>(),
-        Options.Create(new FaultInjectionOptions()),
-        NullLogger<DigestPushDispatcher>.Instance);
+    private DigestPushDispatcher Dispatcher() => PushDispatchers.Of(app);
 
     private async Task<(Guid Regulator, Consultation Consultation)> ClosedConsultationAsync()
     {

@@ -1,19 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Consultations;
-using PolicyEngage.RegulatorLiaison.Digests;
-using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
-using PolicyEngage.RegulatorLiaison.Webhooks;
-using PolicyEngage.RegulatorLiaison.Webhooks.Delivery;
 using PolicyEngage.RegulatorLiaison.Webhooks.Endpoints;
 using PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
-using PolicyEngage.ServiceDefaults.Messaging.FaultInjection;
-using PolicyEngage.Testing.Events;
 using PolicyEngage.Testing.Webhooks;
 
 namespace PolicyEngage.RegulatorLiaison.Tests.Webhooks.Pushes;
@@ -105,12 +96,6 @@ public sealed class DigestPushDispatcherTests(RegulatorLiaisonApp app) : IClassF
         return (endpoint, pushes);
     }
 
-    private DigestPushDispatcher Dispatcher() => new(
-        app.Services.GetRequiredService<IServiceScopeFactory>(),
-        app.Services.GetRequiredService<WebhookSender>(),
-        app.Clock,
-        app.Services.GetRequiredService<IOptions<WebhookOptions>>(),
-        Options.Create(new FaultInjectionOptions()),
-        NullLogger<DigestPushDispatcher>.Instance);
+    private DigestPushDispatcher Dispatcher() => PushDispatchers.Of(app);
 
 }
