@@ -31,9 +31,15 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var receiver in _receivers) await receiver.DisposeAsync();
-        await _tap.DisposeAsync();
-        await _system.DisposeAsync();
+        try
+        {
+            await _tap.DisposeAsync();
+            foreach (var receiver in _receivers) await receiver.DisposeAsync();
+        }
+        finally
+        {
+            await _system.DisposeAsync();
+        }
     }
 
     [Fact]

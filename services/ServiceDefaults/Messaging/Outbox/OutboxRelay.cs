@@ -114,6 +114,11 @@ public sealed class OutboxRelay<TContext>(
         return new RoundOutcome(sent, counted, brokerUnavailable);
     }
 
+    /// <summary>
+    /// Each publish is given up at the timeout even where MassTransit does not honour the token: a publish that met a
+    /// channel the broker had just closed (a refused publish beside it) was seen waiting forever on the exchange's
+    /// one-time topology setup, and with it the whole round.
+    /// </summary>
     private async Task<PublishOutcome[]> PublishWithinTimeoutAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -135,7 +140,7 @@ public sealed class OutboxRelay<TContext>(
                 if (context.TryGetPayload(out RabbitMqSendContext? rabbit)) rabbit.BasicProperties.UserId = brokerUser.Name;
                 // An event no queue is bound to comes back (basic.return) instead of being dropped, so it is not marked sent.
                 context.Mandatory = true;
-            }, cancellationToken);
+            }, cancellationToken).WaitAsync(cancellationToken);
             return PublishOutcome.Confirmed(row);
         }
         catch (Exception exception)
