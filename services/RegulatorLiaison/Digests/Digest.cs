@@ -61,8 +61,7 @@ public sealed class Digest : AggregateRoot
         if (consultation.Status != ConsultationStatus.Closed)
             throw new StateConflictException("A digest can be compiled only once the consultation is closed.");
 
-        // Whole milliseconds: the stored, hashed and returned times then agree on every provider and client.
-        var compiledAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        var compiledAt = WholeMilliseconds(now);
         var document = DigestDocument.Compile(Guid.CreateVersion7(), consultation, papers, compiledAt, ledgerCheckpoint, similarityThreshold);
         var digest = new Digest
         {
@@ -168,6 +167,9 @@ public sealed class Digest : AggregateRoot
     public bool IsVisibleToRegulator(Guid? regulatorId) => IsDelivered && regulatorId == RegulatorId;
 
     public DigestDocument ReadDocument() => DigestDocument.FromJson(Document);
+
+    /// <summary>Whole milliseconds: the stored, hashed and returned times then agree on every provider and client.</summary>
+    public static DateTime WholeMilliseconds(DateTime now) => new(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
     /// <summary>In the digest's own order, which the database does not keep for <see cref="Papers"/>.</summary>
     private List<DigestPaperVersion> PaperVersions() =>

@@ -26,6 +26,15 @@ public static class DigestsApi
             .ProducesInvalidParameters()
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
+        app.MapGet("/api/consultations/{id}/digest-preview", PreviewAsync)
+            .WithTags("Digests")
+            .RequirePolicy(Policies.LiaisonOfficers)
+            .WithName("previewDigest")
+            .WithSummary("Preview a digest")
+            .WithDescription("What compiling would give from what is known now, open or closed: the digest's shape without an id. Nothing is saved and no event is raised.")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+
         var digests = app.MapGroup("/api/digests").WithTags("Digests");
         digests.MapGet("/{id}", GetAsync)
             .RequirePolicy(Policies.DigestReaders)
@@ -73,6 +82,18 @@ public static class DigestsApi
         db.Digests.Add(digest);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/digests/{digest.Id}", DigestResponse.Of(digest));
+    }
+
+    private static async Task<Results<Ok<DigestPreviewResponse>, ProblemHttpResult>> PreviewAsync(
+        Guid id, RegulatorLiaisonDbContext db, TimeProvider clock, IOptions<DigestGroupingOptions> grouping, CancellationToken ct)
+    {
+        var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (consultation is null) return Problems.NotFound("consultation");
+
+        var papers = await db.TrackedPapers.AsNoTracking().Where(p => p.ConsultationId == id).ToListAsync(ct);
+        var document = DigestDocument.Compile(Guid.Empty, consultation, papers, Digest.WholeMilliseconds(clock.GetUtcNow().UtcDateTime),
+            await WitnessedCheckpoints.LatestNoteAsync(db, ct), grouping.Value.SimilarityThreshold);
+        return TypedResults.Ok(DigestPreviewResponse.Of(document));
     }
 
     private static async Task<Results<Ok<DigestResponse>, RenderedDigest, ProblemHttpResult>> GetAsync(

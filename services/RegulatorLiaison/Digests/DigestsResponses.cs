@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PolicyEngage.ServiceDefaults.Hashing;
 using PolicyEngage.RegulatorLiaison.Digests.Groups;
 
 namespace PolicyEngage.RegulatorLiaison.Digests;
@@ -31,4 +32,27 @@ public sealed record DigestResponse(
 public sealed record InboxEntryResponse(Guid Id, Guid ConsultationId, string ContentHash, DateTime CompiledAt, DateTime DeliveredAt, DateTime? AcknowledgedAt)
 {
     public static InboxEntryResponse Of(Digest d) => new(d.Id, d.ConsultationId, d.ContentHash, d.CompiledAt, d.DeliveredAt!.Value, d.AcknowledgedAt);
+}
+
+/// <summary>
+/// What compiling would give now: the digest's shape without its <c>id</c>, nothing saved. Its <c>contentHash</c> covers the
+/// same fields as a digest's but the id, so it tells whether two previews hold the same facts; a digest compiled from
+/// them hashes differently, its id being part of what it signs.
+/// </summary>
+public sealed record DigestPreviewResponse(
+    Guid ConsultationId,
+    Guid RegulatorId,
+    DateTime CompiledAt,
+    string ContentHash,
+    IReadOnlyList<DigestPosition> Positions,
+    DigestStatistics Statistics,
+    IReadOnlyList<DigestGroup>? Groups,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LedgerCheckpointCopy? LedgerCheckpoint)
+{
+    public static DigestPreviewResponse Of(DigestDocument document)
+    {
+        var facts = new { document.ConsultationId, document.RegulatorId, document.CompiledAt, document.Positions, document.Statistics, document.Groups, document.LedgerCheckpoint };
+        return new DigestPreviewResponse(document.ConsultationId, document.RegulatorId, document.CompiledAt, Sha256Hex.OfCanonicalJson(facts),
+            document.Positions, document.Statistics, document.Groups, document.LedgerCheckpoint);
+    }
 }

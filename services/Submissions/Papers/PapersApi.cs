@@ -45,6 +45,12 @@ public static class PapersApi
             .WithDescription("Authors read their own organisation's working copy; reviewers, liaison officers and auditors read the latest submitted version. Both carry the decisions taken so far and an ETag.")
             .ProducesInvalidParameters()
             .ProducesProblems(StatusCodes.Status404NotFound);
+        readers.MapGet("/{id}/versions", VersionsAsync)
+            .WithName("listPaperVersions")
+            .WithSummary("Read every submitted version of a paper")
+            .WithDescription("Each version as it was submitted, oldest first, with its contentHash: to the paper's organisation, reviewers, liaison officers and auditors. Never the working text; a paper never submitted has no versions another organisation may see (404).")
+            .ProducesInvalidParameters()
+            .ProducesProblems(StatusCodes.Status404NotFound);
         readers.MapGet("/", ListAsync)
             .WithName("listPapers")
             .WithSummary("List papers")
@@ -128,6 +134,14 @@ public static class PapersApi
 
         PaperETag.Write(response, paper!);
         return TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<Ok<List<PaperVersionResponse>>, ProblemHttpResult>> VersionsAsync(
+        Guid id, ClaimsPrincipal user, SubmissionsDbContext db, CancellationToken ct)
+    {
+        var paper = await db.Papers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (paper is null || ViewFor(user, paper) is null) return Problems.NotFound("paper");
+        return TypedResults.Ok(paper.Versions.OrderBy(v => v.Number).Select(PaperVersionResponse.Of).ToList());
     }
 
     private static async Task<Ok<List<PaperResponse>>> ListAsync(Guid? consultationId, ClaimsPrincipal user, SubmissionsDbContext db, CancellationToken ct)

@@ -34,3 +34,10 @@ public sealed record PaperResponse(
 }
 
 public sealed record PaperReviewResponse(int Version, ReviewOutcome Decision, string Comment, DateTime DecidedAt);
+
+/// <summary>One submitted version as it was frozen: the text a reviewer decided on, never the working text.</summary>
+public sealed record PaperVersionResponse(int Version, string ContentHash, string Title, string Summary, string Body, DateTime SubmittedAt)
+{
+    public static PaperVersionResponse Of(PaperVersion version) =>
+        new(version.Number, version.ContentHash, version.Title, version.Summary, version.Body, version.SubmittedAt);
+}
