@@ -7,7 +7,7 @@ namespace PolicyEngage.RegulatorLiaison.Webhooks.Endpoints;
 /// </summary>
 public sealed class WebhookEndpoint
 {
-    public const int UrlLength = 2000;
+    public const int UrlLength = WebhookUrlRules.MaxLength;
 
     /// <summary><c>whsec_</c> and the base64 of the longest key the specification allows (64 bytes), with room to spare.</summary>
     public const int SecretLength = 100;
