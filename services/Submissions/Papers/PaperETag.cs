@@ -1,8 +1,13 @@
 using Microsoft.Net.Http.Headers;
+using PolicyEngage.ServiceDefaults.Hashing;
 
 namespace PolicyEngage.Submissions.Papers;
 
-/// <summary>The paper's revision as a strong ETag, and the <c>If-Match</c> check that guards edits.</summary>
+/// <summary>
+/// The paper's revision as a strong ETag, and the <c>If-Match</c> check that guards edits. Those who do not write the
+/// paper get a tag of what they are shown instead (<see cref="WriteOfView"/>): the revision moves with every private
+/// edit of the working text, which must not tell a reviewer that the author is at work.
+/// </summary>
 internal static class PaperETag
 {
     public static string Of(Paper paper) => $"\"{paper.Revision}\"";
@@ -22,4 +27,8 @@ internal static class PaperETag
         request.Headers.IfMatch.Count > 0 && request.Headers.IfMatch.ToString().Trim() != "*";
 
     public static void Write(HttpResponse response, Paper paper) => response.Headers.ETag = Of(paper);
+
+    /// <summary>A tag derived from the representation itself: it changes with a new version, a decision or a reservation, and only then.</summary>
+    public static void WriteOfView(HttpResponse response, PaperResponse view) =>
+        response.Headers.ETag = $"\"v-{Sha256Hex.OfCanonicalJson(view)[..32]}\"";
 }

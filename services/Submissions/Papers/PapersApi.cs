@@ -42,7 +42,7 @@ public static class PapersApi
         readers.MapGet("/{id}", GetAsync)
             .WithName("getPaper")
             .WithSummary("Read a paper")
-            .WithDescription("Authors read their own organisation's working copy; reviewers, liaison officers and auditors read the latest submitted version. Both carry the decisions taken so far and an ETag.")
+            .WithDescription("Authors read their own organisation's working copy; reviewers, liaison officers and auditors read the latest submitted version. Both carry the decisions taken so far and an ETag: the revision for the authors who edit it, for everyone else a tag of what they are shown, which no private edit moves.")
             .ProducesInvalidParameters()
             .ProducesProblems(StatusCodes.Status404NotFound);
         readers.MapGet("/{id}/versions", VersionsAsync)
@@ -132,7 +132,8 @@ public static class PapersApi
         var view = paper is null ? null : ViewFor(user, paper);
         if (view is null) return Problems.NotFound("paper");
 
-        PaperETag.Write(response, paper!);
+        if (user.IsInRole(Roles.PolicyAuthor)) PaperETag.Write(response, paper!);
+        else PaperETag.WriteOfView(response, view);
         return TypedResults.Ok(view);
     }
 

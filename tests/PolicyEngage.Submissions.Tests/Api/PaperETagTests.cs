@@ -1,8 +1,10 @@
 using System.Net;
+using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Submissions.Papers;
 using PolicyEngage.Submissions.Tests.Support;
 using PolicyEngage.Testing;
+using PolicyEngage.Testing.Events;
 
 namespace PolicyEngage.Submissions.Tests.Api;
 
@@ -158,5 +160,30 @@ public sealed class PaperETagTests(SubmissionsApp app) : IClassFixture<Submissio
     {
         var described = await Task.WhenAll(responses.Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}"));
         return string.Join(" | ", described);
+    }
+    [Fact]
+    public async Task A_reviewers_ETag_follows_what_the_reviewer_sees_a_new_version_or_a_decision_and_never_a_private_edit()
+    {
+        var author = app.ClientAs(Roles.PolicyAuthor, "acme");
+        var reviewer = app.ClientAs(Roles.Reviewer, "globex", subject: "reviewer-1");
+        var consultation = await app.OpenConsultationAsync();
+        var (paper, _) = await author.CreateAsync(consultation.Id);
+        var first = await PapersClient.PaperOf(await author.SubmitAsync(paper.Id));
+        var submitted = (await reviewer.ReadAsync(paper.Id)).ETag;
+
+        await app.PublishAsync(ReviewEvents.Completed(consultation.Id, paper.Id, 1, ReviewOutcome.RequestChanges, first.ContentHash!));
+        var sentBack = (await reviewer.ReadAsync(paper.Id)).ETag;
+        var (_, authorsBefore) = await author.ReadAsync(paper.Id);
+        Assert.Equal(HttpStatusCode.OK, (await author.EditAsync(paper.Id, PapersClient.Text("A private rework"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await author.EditAsync(paper.Id, PapersClient.Text("Another private rework"))).StatusCode);
+        var afterEdits = (await reviewer.ReadAsync(paper.Id)).ETag;
+        await author.SubmitAsync(paper.Id);
+        var resubmitted = (await reviewer.ReadAsync(paper.Id)).ETag;
+
+        Assert.NotEqual(submitted, sentBack);
+        Assert.NotEqual(authorsBefore, (await author.ReadAsync(paper.Id)).ETag);
+        Assert.Equal(sentBack, afterEdits);
+        Assert.NotEqual(afterEdits, resubmitted);
+        Assert.Equal(resubmitted, (await app.ClientAs(Roles.Reviewer, "initech", subject: "reviewer-2").ReadAsync(paper.Id)).ETag);
     }
 }
