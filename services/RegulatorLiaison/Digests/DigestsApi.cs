@@ -165,6 +165,6 @@ public static class DigestsApi
     }
 
     /// <summary>Liaison officers and auditors see every digest; a regulator only its own, once delivered.</summary>
-    private static bool MaySee(ClaimsPrincipal user, Digest digest) =>
+    internal static bool MaySee(ClaimsPrincipal user, Digest digest) =>
         user.IsInRole(Roles.LiaisonOfficer) || user.IsInRole(Roles.Auditor) || digest.IsVisibleToRegulator(user.RegulatorId());
 }

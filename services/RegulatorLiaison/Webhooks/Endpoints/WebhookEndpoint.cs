@@ -28,6 +28,12 @@ public sealed class WebhookEndpoint
 
     public bool IsActive => DisabledAt is null && DeletedAt is null;
 
+    public const string GoneReason = "The endpoint answered 410 Gone and is disabled.";
+    public const string DeletedReason = "The endpoint was deleted.";
+
+    /// <summary>Why nothing more is pushed to it, as its ended pushes announce; null while it is active.</summary>
+    public string? EndReason => DeletedAt is not null ? DeletedReason : DisabledAt is not null ? GoneReason : null;
+
     public static WebhookEndpoint Register(Guid regulatorId, string url, DateTime now) => new()
     {
         Id = Guid.CreateVersion7(),

@@ -16,6 +16,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.Property(e => e.Secret).HasMaxLength(WebhookEndpoint.SecretLength);
         builder.Property(e => e.PreviousSecret).HasMaxLength(WebhookEndpoint.SecretLength);
         builder.Ignore(e => e.IsActive);
+        builder.Ignore(e => e.EndReason);
         builder.HasIndex(e => new { e.RegulatorId, e.CreatedAt });
     }
 }

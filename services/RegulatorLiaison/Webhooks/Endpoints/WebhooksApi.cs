@@ -84,7 +84,7 @@ public static class WebhooksApi
 
         var now = clock.GetUtcNow().UtcDateTime;
         endpoint.Delete(now);
-        await DigestPushes.DisablePendingAsync(db, endpoint.Id, "The endpoint was deleted.", now, ct);
+        await DigestPushes.DisablePendingAsync(db, endpoint, now, ct);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

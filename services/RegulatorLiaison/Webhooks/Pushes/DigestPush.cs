@@ -93,7 +93,7 @@ public sealed class DigestPush : AggregateRoot
         }
         if (outcome.StatusCode == StatusCodes.Status410Gone)
         {
-            Disable("The endpoint answered 410 Gone and is disabled.", now);
+            Disable(WebhookEndpoint.GoneReason, now);
             return true;
         }
         if (number > retrySpans.Count)

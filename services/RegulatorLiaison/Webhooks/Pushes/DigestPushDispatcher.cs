@@ -67,7 +67,7 @@ internal sealed class DigestPushDispatcher(
         await Due(db, now).Where(p => due.Contains(p.Id)).ExecuteUpdateAsync(set => set
             .SetProperty(p => p.ClaimToken, token)
             .SetProperty(p => p.ClaimedUntil, now + options.Value.Timeout + ClaimMargin), ct);
-        var claimed = await db.DigestPushes.Where(p => p.ClaimToken == token).Select(p => p.Id).ToListAsync(ct);
+        var claimed = await db.DigestPushes.Where(p => due.Contains(p.Id) && p.ClaimToken == token).Select(p => p.Id).ToListAsync(ct);
         return claimed.Select(id => new PushClaim(id, token)).ToList();
     }
 
@@ -80,9 +80,9 @@ internal sealed class DigestPushDispatcher(
         var endpoint = await db.WebhookEndpoints.SingleAsync(e => e.Id == push.EndpointId, ct);
         var digest = await db.Digests.SingleAsync(d => d.Id == push.DigestId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (!endpoint.IsActive)
+        if (endpoint.EndReason is { } ended)
         {
-            push.Disable(endpoint.DeletedAt is null ? "The endpoint is disabled." : "The endpoint was deleted.", now);
+            push.Disable(ended, now);
             await SavedAsync(db, push, ct);
             return;
         }
@@ -98,7 +98,7 @@ internal sealed class DigestPushDispatcher(
         if (push.Record(outcome, options.Value.RetrySpans(), now))
         {
             endpoint.Disable(now);
-            await DigestPushes.DisablePendingAsync(db, endpoint.Id, "The endpoint answered 410 Gone and is disabled.", now, ct);
+            await DigestPushes.DisablePendingAsync(db, endpoint, now, ct);
         }
         if (!await SavedAsync(db, push, ct)) return;
         logger.LogInformation("Push {WebhookId} attempt {Attempt} to endpoint {EndpointId}: {Status} {Error}; now {State}",

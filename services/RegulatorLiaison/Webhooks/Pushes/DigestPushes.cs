@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.RegulatorLiaison.Digests;
+using PolicyEngage.RegulatorLiaison.Webhooks.Endpoints;
 
 namespace PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
 
@@ -16,10 +17,11 @@ public static class DigestPushes
         db.DigestPushes.AddRange(DigestPush.For(digest, endpoints, now));
     }
 
-    /// <summary>The endpoint is gone or deleted: its pending pushes end <c>Disabled</c>, each announced as exhausted.</summary>
-    public static async Task DisablePendingAsync(RegulatorLiaisonDbContext db, Guid endpointId, string reason, DateTime now, CancellationToken ct)
+    /// <summary>The endpoint is gone or deleted: its pending pushes end <c>Disabled</c>, each announced as exhausted with its <see cref="WebhookEndpoint.EndReason"/>.</summary>
+    public static async Task DisablePendingAsync(RegulatorLiaisonDbContext db, WebhookEndpoint endpoint, DateTime now, CancellationToken ct)
     {
-        var pending = await db.DigestPushes.Where(p => p.EndpointId == endpointId && p.State == PushState.Pending).ToListAsync(ct);
+        var reason = endpoint.EndReason ?? throw new InvalidOperationException($"Endpoint {endpoint.Id} is active: its pushes go on.");
+        var pending = await db.DigestPushes.Where(p => p.EndpointId == endpoint.Id && p.State == PushState.Pending).ToListAsync(ct);
         foreach (var push in pending) push.Disable(reason, now);
     }
 }

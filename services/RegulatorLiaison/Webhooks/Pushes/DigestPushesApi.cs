@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.RegulatorLiaison.Data;
+using PolicyEngage.RegulatorLiaison.Digests;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
 using PolicyEngage.ServiceDefaults.Validation;
@@ -27,9 +28,7 @@ public static class DigestPushesApi
         Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, CancellationToken ct)
     {
         var digest = await db.Digests.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        var maySee = digest is not null
-            && (user.IsInRole(Roles.LiaisonOfficer) || user.IsInRole(Roles.Auditor) || digest.IsVisibleToRegulator(user.RegulatorId()));
-        if (!maySee) return Problems.NotFound("digest");
+        if (digest is null || !DigestsApi.MaySee(user, digest)) return Problems.NotFound("digest");
 
         var pushes = await db.DigestPushes.AsNoTracking().Where(p => p.DigestId == id).OrderBy(p => p.ScheduledAt).ToListAsync(ct);
         return TypedResults.Ok(pushes.Select(DigestPushResponse.Of).ToList());
