@@ -14,8 +14,6 @@ namespace PolicyEngage.RegulatorLiaison.Tests;
 
 public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<RegulatorLiaisonApp>
 {
-    private static readonly string[] HashedFields = ["id", "consultationId", "regulatorId", "compiledAt", "positions", "statistics", "groups", "ledgerCheckpoint"];
-
     /// <summary>A consultation whose papers' events arrive in awkward orders, as the bus may deliver them.</summary>
     private sealed record Scenario(Guid RegulatorId, Guid ConsultationId, PositionPaperSubmitted Beta, PositionPaperSubmitted Acme);
 
@@ -97,9 +95,6 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
 
     private static Guid IdOf(JsonObject digest) => digest["id"]!.GetValue<Guid>();
 
-    /// <summary>The hashed fields the digest has: one compiled before a field joined the format has none of it.</summary>
-    private static JsonObject Hashed(JsonObject digest) => new(HashedFields.Where(digest.ContainsKey).Select(f => KeyValuePair.Create(f, digest[f]?.DeepClone())));
-
     private async Task<HttpResponseMessage> AcknowledgeAsync(HttpClient regulator, Guid digestId, string contentHash) =>
         await regulator.PostAsJsonAsync($"/api/digests/{digestId}/acknowledge", new { contentHash });
 
@@ -143,7 +138,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         var digest = await CompileAsync(scenario.ConsultationId);
 
         // SPEC: SHA-256 of the canonical JSON of {id, consultationId, regulatorId, compiledAt, positions, statistics, groups, ledgerCheckpoint} as returned.
-        Assert.Equal(IndependentCanonicalJson.Sha256HexOf(Hashed(digest)), digest["contentHash"]!.GetValue<string>());
+        Assert.Equal(IndependentCanonicalJson.Sha256HexOf(HashedDigest.Of(digest)), digest["contentHash"]!.GetValue<string>());
         Assert.Equal((scenario.ConsultationId, scenario.RegulatorId), (digest["consultationId"]!.GetValue<Guid>(), digest["regulatorId"]!.GetValue<Guid>()));
         Assert.Equal(
             [(scenario.Acme.PaperId, scenario.Acme.Body, scenario.Acme.Summary), (scenario.Beta.PaperId, scenario.Beta.Body, scenario.Beta.Summary)],
@@ -152,7 +147,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
             JsonNode.Parse("""{"positions":2,"organisations":2,"pendingReview":1,"rejected":1,"withdrawn":1,"late":0}"""), digest["statistics"]));
 
         var read = JsonNode.Parse(await app.ClientAs(Roles.Auditor).GetStringAsync($"/api/digests/{IdOf(digest)}"))!.AsObject();
-        Assert.True(JsonNode.DeepEquals(Hashed(digest), Hashed(read)));
+        Assert.True(JsonNode.DeepEquals(HashedDigest.Of(digest), HashedDigest.Of(read)));
         Assert.Equal(digest["contentHash"]!.GetValue<string>(), read["contentHash"]!.GetValue<string>());
 
         var closed = Assert.Single(await app.OutboxAsync<ConsultationClosed>(), e => e.ConsultationId == scenario.ConsultationId);
@@ -192,7 +187,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         Assert.Equal(compiled.Papers, deliveredEvent.Papers);
 
         var seen = JsonNode.Parse(await desk.GetStringAsync($"/api/digests/{id}"))!.AsObject();
-        Assert.True(JsonNode.DeepEquals(Hashed(digest), Hashed(seen)));
+        Assert.True(JsonNode.DeepEquals(HashedDigest.Of(digest), HashedDigest.Of(seen)));
         Assert.Equal(HttpStatusCode.NotFound, (await otherDesk.GetAsync($"/api/digests/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await AcknowledgeAsync(otherDesk, id, contentHash)).StatusCode);
         var inbox = (await desk.GetFromJsonAsync<JsonElement>("/api/regulator/inbox")).EnumerateArray().ToList();
@@ -290,7 +285,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         var current = await CompileAsync(scenario.ConsultationId);
         Assert.True(current.ContainsKey("ledgerCheckpoint"));
         // The document as an earlier format stored it: no "late" in its statistics, no groups, no ledgerCheckpoint, hashed without them.
-        var earlier = Hashed(current);
+        var earlier = HashedDigest.Of(current);
         earlier["statistics"]!.AsObject().Remove("late");
         earlier.Remove("ledgerCheckpoint");
         earlier.Remove("groups");
@@ -303,8 +298,8 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         Assert.False(read["statistics"]!.AsObject().ContainsKey("late"));
         Assert.False(read.ContainsKey("ledgerCheckpoint"));
         Assert.False(read.ContainsKey("groups"));
-        Assert.True(JsonNode.DeepEquals(earlier, Hashed(read)));
-        Assert.Equal(earlierHash, IndependentCanonicalJson.Sha256HexOf(Hashed(read)));
+        Assert.True(JsonNode.DeepEquals(earlier, HashedDigest.Of(read)));
+        Assert.Equal(earlierHash, IndependentCanonicalJson.Sha256HexOf(HashedDigest.Of(read)));
         Assert.Equal(earlierHash, read["contentHash"]!.GetValue<string>());
     }
 
@@ -319,7 +314,7 @@ public sealed class DigestsApiTests(RegulatorLiaisonApp app) : IClassFixture<Reg
         var digest = await CompileAsync(scenario.ConsultationId);
 
         Assert.Equal(Checkpoint(900_002).Note, digest["ledgerCheckpoint"]!.GetValue<string>());
-        Assert.Equal(IndependentCanonicalJson.Sha256HexOf(Hashed(digest)), digest["contentHash"]!.GetValue<string>());
+        Assert.Equal(IndependentCanonicalJson.Sha256HexOf(HashedDigest.Of(digest)), digest["contentHash"]!.GetValue<string>());
         var id = IdOf(digest);
         Assert.Equal(HttpStatusCode.Accepted, (await app.Officer().PostAsync($"/api/digests/{id}/deliver", null)).StatusCode);
         await ReservedBySubmissionsAsync(id);
