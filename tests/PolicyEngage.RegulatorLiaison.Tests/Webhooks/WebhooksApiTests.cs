@@ -129,4 +129,20 @@ public sealed class WebhooksApiTests(RegulatorLiaisonApp app) : IClassFixture<Re
 
         await ProblemAssert.IsProblemAsync(await stranger.PostAsJsonAsync("/api/regulator/webhooks", new { url = "http://127.0.0.1:9/x" }), HttpStatusCode.Forbidden);
     }
+    [Theory]
+    [InlineData("POST", "/api/regulator/webhooks/not-a-guid/rotate")]
+    [InlineData("DELETE", "/api/regulator/webhooks/not-a-guid")]
+    [InlineData("DELETE", "/api/regulator/webhooks/12345")]
+    public async Task A_malformed_endpoint_id_is_a_400_naming_the_id_and_changes_nothing(string method, string path)
+    {
+        var ofcom = RegulatorOf(await RegisteredRegulatorAsync("Ofcom"));
+        var endpoint = await RegisterAsync(ofcom, "http://127.0.0.1:9/ofcom");
+        var before = await app.ReadAsync(db => db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.Secret, e.DeletedAt }).ToListAsync());
+
+        await ProblemAssert.NamesFieldAsync(await ofcom.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)), HttpStatusCode.BadRequest, "id");
+
+        var after = await app.ReadAsync(db => db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.Secret, e.DeletedAt }).ToListAsync());
+        Assert.Equal(before, after);
+        Assert.Single(await ListAsync(ofcom), e => e.GetProperty("id").GetGuid() == endpoint.GetProperty("id").GetGuid());
+    }
 }
