@@ -38,6 +38,8 @@ public class RunningSystem : IAsyncLifetime
             ["Outbox__PollInterval"] = "00:00:00.250",
             ["Consultations__DeadlineCheckInterval"] = "00:00:01",
             ["Ledger__CheckpointInterval"] = "00:00:00.500",
+            // A killed Audit's successor signs within seconds; a holder under load still renews ten times over.
+            ["Ledger__SignerLease"] = "00:00:05",
             // Pushes retried within seconds, so that a test sees a whole schedule; Retry-After still replaces a span.
             ["Webhooks__RetrySchedule"] = "00:00:01,00:00:01,00:00:01,00:00:01",
             ["Webhooks__Timeout"] = "00:00:02",

@@ -7,19 +7,23 @@ using PolicyEngage.Ledger.Proofs;
 namespace PolicyEngage.Audit.Checkpoints;
 
 /// <summary>
-/// Every <see cref="LedgerOptions.CheckpointInterval"/>, signs a checkpoint of the tree when it has grown since the last
-/// one, after verifying what came since the last verified head, and measures the events waiting for their cause
-/// (<see cref="WaitingEventsMetrics"/>).
+/// Every <see cref="LedgerOptions.CheckpointInterval"/>, measures the events waiting for their cause
+/// (<see cref="WaitingEventsMetrics"/>) and, in the one process holding the <see cref="SignerLease"/>, signs a checkpoint
+/// of the tree when it has grown since the last one, after verifying what came since the last verified head.
 /// </summary>
 internal sealed class CheckpointSigner(
     IServiceScopeFactory scopes,
     NoteSigner signer,
-    LedgerAppender appender,
     WaitingEventsMetrics waiting,
     TimeProvider clock,
     IOptions<LedgerOptions> options,
     ILogger<CheckpointSigner> logger) : BackgroundService
 {
+    /// <summary>This process, as the lease names it: a restarted process on the same machine is another holder.</summary>
+    private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private bool _holding;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -42,16 +46,20 @@ internal sealed class CheckpointSigner(
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
         }
+        await ReleaseLeaseAsync();
     }
 
     internal async Task<LedgerCheckpoint?> SignIfGrownAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
-        waiting.Record(await WaitingEvents.MeasureAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken));
+        var now = clock.GetUtcNow().UtcDateTime;
+        waiting.Record(await WaitingEvents.MeasureAsync(db, now, cancellationToken));
+        if (!await HoldsLeaseAsync(db, now, cancellationToken)) return null;
+
         var tree = new LedgerTree(db);
         var head = await db.LedgerEntries.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
         await VerifyAheadAsync(db, cancellationToken);
@@ -59,7 +67,6 @@ internal sealed class CheckpointSigner(
         var size = await tree.SizeAsync(cancellationToken);
         var signed = await db.LedgerCheckpoints.MaxAsync(c => (long?)c.TreeSize, cancellationToken) ?? 0;
         if (size <= signed) return null;
-        if (!await IsSignerAsync(db, signed, cancellationToken)) return null;
 
         var checkpoint = LedgerCheckpoint.Sign(signer, size, await tree.RootAsync(size, cancellationToken), clock.GetUtcNow().UtcDateTime);
         db.LedgerCheckpoints.Add(checkpoint);
@@ -76,15 +83,32 @@ internal sealed class CheckpointSigner(
             logger.LogError("The ledger does not verify from sequence {FirstInvalidSequence} on", verification.FirstInvalidSequence);
     }
 
-    /// <summary>
-    /// The appender signs. Another process signs only when the first unsigned entry has waited three intervals: the
-    /// appender is gone, or a restart left entries unsigned.
-    /// </summary>
-    private async Task<bool> IsSignerAsync(AuditDbContext db, long signed, CancellationToken cancellationToken)
+    /// <summary>A process that stops in good order lets the next one sign at once, rather than after the lease lapses.</summary>
+    private async Task ReleaseLeaseAsync()
     {
-        var stale = clock.GetUtcNow().UtcDateTime - 3 * options.Value.CheckpointInterval;
-        if (appender.AppendedSince(stale)) return true;
-        var firstUnsigned = await db.LedgerEntries.Where(e => e.Sequence == signed + 1).Select(e => (DateTime?)e.RecordedAt).FirstOrDefaultAsync(cancellationToken);
-        return firstUnsigned < stale;
+        if (!_holding) return;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await SignerLease.ReleaseAsync(scope.ServiceProvider.GetRequiredService<AuditDbContext>(), _holder, bounded.Token);
+            logger.LogInformation("Released the checkpoint signer's lease");
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not release the checkpoint signer's lease; another process signs once it lapses");
+        }
+    }
+
+    private async Task<bool> HoldsLeaseAsync(AuditDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var holding = await SignerLease.TryHoldAsync(db, _holder, now, options.Value.SignerLease, cancellationToken);
+        if (holding != _holding)
+        {
+            if (holding) logger.LogInformation("Holding the checkpoint signer's lease as {Holder}", _holder);
+            else logger.LogWarning("Lost the checkpoint signer's lease to another process");
+        }
+        _holding = holding;
+        return holding;
     }
 }

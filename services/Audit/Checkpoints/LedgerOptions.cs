@@ -17,6 +17,12 @@ public sealed class LedgerOptions
     /// <summary>A new checkpoint is signed within this long after new entries arrive.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long the signing process holds <see cref="Checkpoints.SignerLease"/> past its last round: when it dies, another
+    /// process signs after this long. At least two intervals, so that a holder keeps it between rounds.
+    /// </summary>
+    public TimeSpan SignerLease { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>An event waiting longer than this for its cause turns readiness Degraded: the cause may never come.</summary>
     public TimeSpan WaitAlertAfter { get; set; } = TimeSpan.FromMinutes(5);
 }

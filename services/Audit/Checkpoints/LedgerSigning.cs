@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyEngage.Audit.Ledger;
 using PolicyEngage.Ledger.Proofs;
 using PolicyEngage.ServiceDefaults.Health;
@@ -13,8 +12,10 @@ public static class LedgerSigning
         var section = builder.Configuration.GetSection(LedgerOptions.Section);
         builder.Services.Configure<LedgerOptions>(section);
         var options = section.Get<LedgerOptions>() ?? new LedgerOptions();
+        if (options.SignerLease < 2 * options.CheckpointInterval)
+            throw new InvalidOperationException(
+                $"{LedgerOptions.Section}:SignerLease ({options.SignerLease}) is shorter than two of {LedgerOptions.Section}:CheckpointInterval ({options.CheckpointInterval}): the signer would lose it between rounds.");
         builder.Services.AddSingleton(SignerOf(options, builder.Environment));
-        builder.Services.TryAddSingleton<LedgerAppender>();
         builder.Services.AddHostedService<CheckpointSigner>();
         builder.Services.AddSingleton<WaitingEventsMetrics>();
         builder.Services.AddHealthChecks().AddCheck<WaitingEventsHealthCheck>("ledger-waiting", tags: [HealthEndpoints.ReadyTag]);

@@ -17,6 +17,7 @@ public class AuditDbContext : ServiceDbContext
     public DbSet<LedgerTreeNode> LedgerTreeNodes => Set<LedgerTreeNode>();
     public DbSet<VerifiedHead> VerifiedHeads => Set<VerifiedHead>();
     public DbSet<LedgerCheckpoint> LedgerCheckpoints => Set<LedgerCheckpoint>();
+    public DbSet<SignerLease> SignerLeases => Set<SignerLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.Audit.Ledger;
@@ -58,22 +60,19 @@ public static class LedgerApi
     private static async Task<Results<Ok<List<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> TimelineAsync(
         AuditDbContext db, IQueryable<LedgerEntry> entries, string resource, long? after, int? limit, HttpContext http, CancellationToken ct)
     {
-        if (!TimelinePage.TryParse(after, limit, out var page, out var problem)) return problem!;
-        if (page.After is { } cursor && !await db.LedgerEntries.AnyAsync(e => e.Sequence == cursor, ct))
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        if (after is < 1) return Problems.Invalid("after", "after is the sequence of the last entry of the page before, at least 1.");
+        if (after is { } cursor && !await db.LedgerEntries.AnyAsync(e => e.Sequence == cursor, ct))
             return Problems.Invalid("after", "No ledger entry has that sequence.");
 
         var rows = await entries.AsNoTracking()
-            .Where(e => page.After == null || e.Sequence > page.After)
+            .Where(e => after == null || e.Sequence > after)
             .OrderBy(e => e.Sequence)
-            .Take(page.Limit + 1)
+            .Take(page.Probe)
             .ToListAsync(ct);
         // Unknown resource: nothing at all. A page past the end of a known one: an empty page.
-        if (rows.Count == 0 && page.After is null) return Problems.NotFound(resource);
-        if (rows.Count > page.Limit)
-        {
-            rows.RemoveAt(page.Limit);
-            http.Response.Headers.Link = page.NextLink(http.Request.PathBase + http.Request.Path, rows[^1].Sequence);
-        }
+        if (rows.Count == 0 && after is null) return Problems.NotFound(resource);
+        page.Finish(rows, e => e.Sequence.ToString(CultureInfo.InvariantCulture), http);
         return TypedResults.Ok(rows.Select(TimelineEntry.Of).ToList());
     }
 

@@ -11,7 +11,7 @@ namespace PolicyEngage.Audit.Ledger;
 /// share one inbox name: a message id is one event, so it must reach the ledger once whatever its type.
 /// </summary>
 [InboxName("ledger")]
-public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock, ConsumeContext context, MessagePublisher publisher, LedgerAppender appender)
+public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock, ConsumeContext context, MessagePublisher publisher)
     : InboxConsumer<TEvent>(db, clock)
     where TEvent : IntegrationEvent
 {
@@ -19,7 +19,6 @@ public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock
     {
         var service = EventProducers.Verify(typeof(TEvent), publisher.Of(context));
         var data = StoredEvent.DataOf(PublishedJson.Of(context), message);
-        appender.Appending(UtcNow);
         return new LedgerChain(db).ReceiveAsync(PendingEvent.Of(message, data, service, UtcNow), cancellationToken);
     }
 }
@@ -27,8 +26,7 @@ public sealed class LedgerConsumer<TEvent>(AuditDbContext db, TimeProvider clock
 public static class LedgerConsumers
 {
     /// <summary>
-    /// One queue with a single active consumer: however many Audit processes run, one appends (and signs, see
-    /// <see cref="LedgerAppender"/>) at a time. Named anew because the flag cannot be added to the queue it replaces,
+    /// One queue with a single active consumer: however many Audit processes run, one appends at a time. Named anew because the flag cannot be added to the queue it replaces,
     /// <c>audit-ledger</c>, which the broker setup deletes once it is empty (deploy/local/rabbitmq.sh, deploy/rabbitmq/init.sh).
     /// </summary>
     public const string EndpointName = "audit-ledger-sequencer";
@@ -50,7 +48,6 @@ public static class LedgerConsumers
     public static IBusRegistrationConfigurator AddLedgerConsumers(this IBusRegistrationConfigurator bus)
     {
         bus.TryAddSingleton<MessagePublisher>();
-        bus.TryAddSingleton<LedgerAppender>();
         foreach (var eventType in EventTypes)
         {
             bus.AddConsumer(typeof(LedgerConsumer<>).MakeGenericType(eventType)).Endpoint(endpoint =>

@@ -99,7 +99,7 @@ public sealed class LedgerVerifier(AuditDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var mark = await db.VerifiedHeads.FindAsync([VerifiedHead.SingletonId], cancellationToken);
-        if (mark is null) db.VerifiedHeads.Add(VerifiedHead.At(sequence, hash, treeSize, now));
+        if (mark is null) db.VerifiedHeads.Add(mark = VerifiedHead.At(sequence, hash, treeSize, now));
         else mark.MoveTo(sequence, hash, treeSize, now);
         try
         {
@@ -107,7 +107,9 @@ public sealed class LedgerVerifier(AuditDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException)
         {
-            // Another verification recorded its head at the same moment: either head was verified.
+            // Another verification recorded its head at the same moment: either head was verified. Forgotten, so that
+            // the caller's next save does not try it again.
+            db.Entry(mark).State = EntityState.Detached;
         }
     }
 }

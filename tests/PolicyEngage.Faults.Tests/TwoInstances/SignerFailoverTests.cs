@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace PolicyEngage.Faults.Tests.TwoInstances;
 
 /// <summary>
-/// The Audit process that appends and signs is SIGKILLed with entries it recorded and never signed. The other process,
-/// which appended none of them, signs them once they have waited three intervals, and appends what comes next.
+/// The Audit process that holds the signer's lease is SIGKILLed with entries in the ledger it never signed. The other
+/// process takes the lease once it lapses, signs them, and appends and signs what comes next.
 /// </summary>
 public sealed class SignerFailoverTests(ITestOutputHelper output) : IAsyncLifetime
 {

@@ -71,8 +71,9 @@ public sealed class TwoInstancesTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"checkpoint signers: {string.Join(", ", signers)}");
         Assert.Single(signers);
         Assert.All(audits, audit => Assert.DoesNotContain("Another signer took this checkpoint's size", audit.Log));
-        var ledger = Assert.Single(await new VirtualHostQueues(_system.Broker.VirtualHost, _system.Broker.ManagementPort).ListAsync(), q => q.Name == "audit-ledger-sequencer");
-        Assert.Equal(2, ledger.Consumers);
+        // The broker's queue figures are refreshed every few seconds: asked again rather than read once.
+        await Eventually.True(async () => (await new VirtualHostQueues(_system.Broker.VirtualHost, _system.Broker.ManagementPort).ListAsync())
+            .Single(q => q.Name == "audit-ledger-sequencer").Consumers == 2, "both Audit processes consuming the ledger queue");
         var auditor = await _system.Client().SignInAsync("two-instances-auditor", "Auditor");
         var verification = (await auditor.GetAsync("/api/audit/verify?full=true")).Expect(HttpStatusCode.OK).Json;
         Assert.True(verification["valid"]!.GetValue<bool>(), verification.ToJsonString());

@@ -46,6 +46,33 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
                     b.ToTable("LedgerCheckpoints", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.Audit.Checkpoints.SignerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SignerLeases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "checkpoint-signer",
+                            ExpiresAt = new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Holder = ""
+                        });
+                });
+
             modelBuilder.Entity("PolicyEngage.Audit.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -211,6 +238,20 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("VerifiedHeads", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyEngage.ServiceDefaults.Lists.ListCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ListCounters", (string)null);
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>

@@ -41,6 +41,33 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
                     b.ToTable("LedgerCheckpoints", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.Audit.Checkpoints.SignerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SignerLeases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "checkpoint-signer",
+                            ExpiresAt = new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Holder = ""
+                        });
+                });
+
             modelBuilder.Entity("PolicyEngage.Audit.Ledger.LedgerEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -206,6 +233,20 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("VerifiedHeads", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyEngage.ServiceDefaults.Lists.ListCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ListCounters", (string)null);
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>

@@ -385,6 +385,20 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.ToTable("DigestPushes", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.ServiceDefaults.Lists.ListCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ListCounters", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")

@@ -380,6 +380,20 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.ToTable("DigestPushes", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyEngage.ServiceDefaults.Lists.ListCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ListCounters", (string)null);
+                });
+
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
