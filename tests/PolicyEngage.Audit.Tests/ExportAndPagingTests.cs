@@ -6,6 +6,7 @@ using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Testing;
+using PolicyEngage.Testing.Lists;
 using PolicyEngage.Testing.Events;
 using PolicyEngage.Verifier;
 
@@ -106,7 +107,7 @@ public sealed class ExportAndPagingTests(AuditApp app) : IClassFixture<AuditApp>
             using var page = await Auditor.GetAsync(next);
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             seen.AddRange((await page.Content.ReadFromJsonAsync<JsonArray>())!.Select(e => e!["sequence"]!.GetValue<long>()));
-            next = page.Headers.TryGetValues("Link", out var links) ? links.Single().Split(';')[0].Trim('<', '>') : null;
+            next = NextLink.Of(page);
             Assert.True(seen.Count <= whole.Count, "the next link never ends");
         }
         Assert.Equal(whole.Select(e => e!["sequence"]!.GetValue<long>()), seen);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Persistence;
 using PolicyEngage.ServiceDefaults.Validation;
 
@@ -8,6 +9,9 @@ namespace PolicyEngage.Reviews.ReviewCases;
 
 internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewCase>
 {
+    /// <summary>The list's storage name (its counter's), never to change.</summary>
+    public const string List = "review-cases";
+
     public void Configure(EntityTypeBuilder<ReviewCase> builder)
     {
         builder.HasKey(c => c.Id);
@@ -20,7 +24,9 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         // Every transition leaves Open, so checking the status read is what stops two concurrent decisions
         // (or a decision racing a withdrawal) from both committing.
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName).IsConcurrencyToken();
-        builder.HasIndex(c => new { c.Status, c.OpenedAt });
+        builder.IsListed(List)
+            .HasListIndex(nameof(ReviewCase.Status))
+            .HasListIndex(nameof(ReviewCase.ConsultationId));
         builder.Property(c => c.Decision).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(c => c.Comment).HasMaxLength(InputBounds.Comment);
         builder.Property(c => c.DecidedBy).HasMaxLength(ColumnLengths.Subject);

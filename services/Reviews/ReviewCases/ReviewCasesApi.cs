@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Reviews.Data;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.Reviews.ReviewCases;
@@ -17,7 +18,7 @@ public static class ReviewCasesApi
         readers.MapGet("/", ListAsync)
             .WithName("listReviewCases")
             .WithSummary("List review cases")
-            .WithDescription("Review cases in the order they opened, optionally only those of one status (Open, Decided, Withdrawn).")
+            .WithDescription("Review cases in the order they opened, a page at a time (limit 1-1000, after = the last case's id, a Link to the next page while more remain), optionally only those of one status (Open, Decided, Withdrawn), consultation or paper. A reviewer never sees the cases of its own organisation's papers.")
             .ProducesInvalidParameters();
         readers.MapGet("/{id}", GetAsync)
             .WithName("getReviewCase")
@@ -37,20 +38,38 @@ public static class ReviewCasesApi
     }
 
     /// <summary><paramref name="status"/> binds as text so that an unknown value gets a problem naming the field.</summary>
-    private static async Task<Results<Ok<List<ReviewCaseSummary>>, ValidationProblem>> ListAsync(string? status, ReviewsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<ReviewCaseSummary>>, ValidationProblem>> ListAsync(
+        string? status, Guid? consultationId, Guid? paperId, Guid? after, int? limit, HttpContext http, ReviewsDbContext db, CancellationToken ct)
     {
-        var query = db.ReviewCases.AsNoTracking();
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        ReviewCaseStatus? wanted = null;
         if (status is not null)
         {
-            if (!TryParseStatus(status, out var wanted))
+            if (!TryParseStatus(status, out var parsed))
                 return Problems.Invalid("status", $"'status' must be one of {string.Join(", ", Enum.GetNames<ReviewCaseStatus>())}.");
-            query = query.Where(c => c.Status == wanted);
+            wanted = parsed;
         }
-        var cases = await query
-            .OrderBy(c => c.OpenedAt).ThenBy(c => c.Id)
+        // The cursor is looked for among the cases the caller may see, whatever the filters: a case decided since the
+        // page before still continues the list.
+        var cases = await VisibleTo(http.User, db).AfterAsync(after, ct);
+        if (cases is null) return Problems.Invalid("after", "after is the id of the last case of the page before, one you can see.");
+        if (wanted is { } wantedStatus) cases = cases.Where(c => c.Status == wantedStatus);
+        if (consultationId is { } consultation) cases = cases.Where(c => c.ConsultationId == consultation);
+        if (paperId is { } paper) cases = cases.Where(c => c.PaperId == paper);
+        var rows = await cases
+            .Take(page.Probe)
             .Select(c => new ReviewCaseSummary(c.Id, c.PaperId, c.PaperVersion, c.ConsultationId, c.Organisation, c.Title, c.Status))
             .ToListAsync(ct);
-        return TypedResults.Ok(cases);
+        return TypedResults.Ok(page.Finish(rows, c => c.Id.ToString(), http));
+    }
+
+    /// <summary>Auditors see every case; a reviewer none of its own organisation's papers, on any page or filter.</summary>
+    private static IQueryable<ReviewCase> VisibleTo(ClaimsPrincipal user, ReviewsDbContext db)
+    {
+        var cases = db.ReviewCases.AsNoTracking();
+        if (!user.IsInRole(Roles.Reviewer)) return cases;
+        var organisation = user.Organisation();
+        return cases.Where(c => c.Organisation != organisation);
     }
 
     private static async Task<Results<Ok<ReviewCaseResponse>, ProblemHttpResult>> GetAsync(Guid id, ReviewsDbContext db, CancellationToken ct)

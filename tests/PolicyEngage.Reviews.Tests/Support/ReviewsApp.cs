@@ -10,9 +10,9 @@ namespace PolicyEngage.Reviews.Tests.Support;
 public sealed class ReviewsApp() : ServiceApp<Program, ReviewsDbContext, SqliteReviewsDbContext>("ConnectionStrings:reviews")
 {
     /// <summary>Opens a case as the submission consumer would, optionally already withdrawn.</summary>
-    public async Task<ReviewCase> OpenCaseAsync(string organisation = "acme", DateTime? openedAt = null, bool withdrawn = false)
+    public async Task<ReviewCase> OpenCaseAsync(string organisation = "acme", DateTime? openedAt = null, bool withdrawn = false, Guid? consultationId = null)
     {
-        var reviewCase = ReviewCase.Open(PaperEvents.Submitted(organisation: organisation), openedAt ?? DateTime.UtcNow);
+        var reviewCase = ReviewCase.Open(PaperEvents.Submitted(consultationId, organisation: organisation), openedAt ?? DateTime.UtcNow);
         if (withdrawn) reviewCase.MarkWithdrawn();
         await WriteAsync(db => db.ReviewCases.Add(reviewCase));
         return reviewCase;

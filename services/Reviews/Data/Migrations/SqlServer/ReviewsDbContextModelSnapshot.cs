@@ -59,6 +59,9 @@ namespace PolicyEngage.Reviews.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("datetime2");
 
@@ -94,12 +97,19 @@ namespace PolicyEngage.Reviews.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
+                    b.HasIndex("ConsultationId", "ListPosition");
+
                     b.HasIndex("PaperId", "PaperVersion")
                         .IsUnique();
 
-                    b.HasIndex("Status", "OpenedAt");
+                    b.HasIndex("Status", "ListPosition");
 
                     b.ToTable("ReviewCases");
+
+                    b.HasAnnotation("PolicyEngage:List", "review-cases");
                 });
 
             modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.ReviewedPaper", b =>
@@ -134,6 +144,13 @@ namespace PolicyEngage.Reviews.Data.Migrations.SqlServer
                     b.HasKey("Name");
 
                     b.ToTable("ListCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "review-cases",
+                            Last = 0L
+                        });
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>

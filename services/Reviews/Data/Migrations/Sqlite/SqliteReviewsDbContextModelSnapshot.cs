@@ -54,6 +54,9 @@ namespace PolicyEngage.Reviews.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT");
 
@@ -89,12 +92,19 @@ namespace PolicyEngage.Reviews.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
+                    b.HasIndex("ConsultationId", "ListPosition");
+
                     b.HasIndex("PaperId", "PaperVersion")
                         .IsUnique();
 
-                    b.HasIndex("Status", "OpenedAt");
+                    b.HasIndex("Status", "ListPosition");
 
                     b.ToTable("ReviewCases");
+
+                    b.HasAnnotation("PolicyEngage:List", "review-cases");
                 });
 
             modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.ReviewedPaper", b =>
@@ -129,6 +139,13 @@ namespace PolicyEngage.Reviews.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("ListCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "review-cases",
+                            Last = 0L
+                        });
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
