@@ -32,7 +32,7 @@ public static class FlowSteps
 
     public static async Task<Guid> OpenCaseAsync(Caller reviewer, Guid paperId, int version)
     {
-        var cases = await reviewer.EventuallyAsync(() => reviewer.GetAsync("/api/reviews?status=Open"),
+        var cases = await reviewer.EventuallyAsync(() => reviewer.GetAsync($"/api/reviews?status=Open&paperId={paperId}"),
             r => r.Status == HttpStatusCode.OK && r.Json.AsArray().Any(c => IsCase(c!, paperId, version)), $"review case for {paperId} v{version}");
         return Id(cases.Json.AsArray().Single(c => IsCase(c!, paperId, version))!);
     }

@@ -20,7 +20,7 @@ internal static class ConsultationSteps
     /// <summary>The review cases open for a paper, once there is at least one.</summary>
     public static async Task<JsonNode[]> AwaitOpenCasesAsync(Caller reviewer, Guid paperId)
     {
-        var open = await reviewer.EventuallyAsync(() => reviewer.GetAsync("/api/reviews?status=Open"),
+        var open = await reviewer.EventuallyAsync(() => reviewer.GetAsync($"/api/reviews?status=Open&paperId={paperId}"),
             r => r.Status == HttpStatusCode.OK && CasesOf(r.Json, paperId).Length > 0, $"a review case for paper {paperId}");
         return CasesOf(open.Json, paperId);
     }
