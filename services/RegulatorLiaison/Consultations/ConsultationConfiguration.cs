@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.RegulatorLiaison.Regulators;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Persistence;
 using PolicyEngage.ServiceDefaults.Validation;
 
@@ -8,9 +9,13 @@ namespace PolicyEngage.RegulatorLiaison.Consultations;
 
 internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
 {
+    /// <summary>The list's stored name (its counter row): never renamed with the type.</summary>
+    public const string List = "consultations";
+
     public void Configure(EntityTypeBuilder<Consultation> builder)
     {
         builder.HasKey(c => c.Id);
+        builder.IsListed(List);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasOne<Regulator>().WithMany().HasForeignKey(c => c.RegulatorId);
         builder.Property(c => c.Reference).HasMaxLength(InputBounds.Reference);

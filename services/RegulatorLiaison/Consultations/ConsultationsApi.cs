@@ -5,6 +5,7 @@ using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Consultations;
@@ -31,7 +32,8 @@ public static class ConsultationsApi
         readers.MapGet("/", ListAsync)
             .WithName("listConsultations")
             .WithSummary("List consultations")
-            .WithDescription("Every consultation, the most recently opened first.");
+            .WithDescription("The consultations in the order they were opened, a page at a time: limit (1-1000, 1000 unless given) after the cursor after, the last id of the page before; a Link header names the next page while more remain.")
+            .ProducesInvalidParameters();
         readers.MapGet("/{id}", GetAsync)
             .WithName("getConsultation")
             .WithSummary("Read a consultation")
@@ -64,10 +66,14 @@ public static class ConsultationsApi
         return TypedResults.Ok(ConsultationResponse.Of(consultation));
     }
 
-    private static async Task<Ok<List<ConsultationResponse>>> ListAsync(RegulatorLiaisonDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<ConsultationResponse>>, ValidationProblem>> ListAsync(
+        Guid? after, int? limit, RegulatorLiaisonDbContext db, HttpContext http, CancellationToken ct)
     {
-        var consultations = await db.Consultations.AsNoTracking().OrderByDescending(c => c.OpenedAt).ThenBy(c => c.Id).ToListAsync(ct);
-        return TypedResults.Ok(consultations.Select(ConsultationResponse.Of).ToList());
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        if (await db.Consultations.AsNoTracking().AfterAsync(after, ct) is not { } rows) return Problems.Invalid("after", "No consultation has that id.");
+
+        var consultations = await rows.Take(page.Probe).Select(ConsultationResponse.Projection).ToListAsync(ct);
+        return TypedResults.Ok(page.Finish(consultations, c => c.Id.ToString(), http));
     }
 
     private static async Task<Results<Ok<ConsultationResponse>, ProblemHttpResult>> GetAsync(Guid id, RegulatorLiaisonDbContext db, CancellationToken ct)

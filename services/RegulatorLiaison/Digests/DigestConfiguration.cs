@@ -4,15 +4,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.RegulatorLiaison.Consultations;
 using PolicyEngage.RegulatorLiaison.LedgerCheckpoints;
 using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.RegulatorLiaison.Digests;
 
 internal sealed class DigestConfiguration : IEntityTypeConfiguration<Digest>
 {
+    /// <summary>The list's stored name (its counter row): never renamed with the type.</summary>
+    public const string List = "digests";
+
     public void Configure(EntityTypeBuilder<Digest> builder)
     {
         builder.HasKey(d => d.Id);
+        // A regulator's inbox is the digests addressed to it, in the order they were compiled.
+        builder.IsListed(List).HasListIndex(nameof(Digest.RegulatorId));
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.HasOne<Consultation>().WithMany().HasForeignKey(d => d.ConsultationId);
         builder.Property(d => d.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();

@@ -9,6 +9,7 @@ using PolicyEngage.RegulatorLiaison.Digests.Renderings;
 using PolicyEngage.RegulatorLiaison.LedgerCheckpoints;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Digests;
@@ -66,7 +67,8 @@ public static class DigestsApi
             .RequirePolicy(Policies.Regulators)
             .WithName("getRegulatorInbox")
             .WithSummary("List the caller's delivered digests")
-            .WithDescription("The digests delivered to the calling regulator, the most recently delivered first.");
+            .WithDescription("The digests delivered to the calling regulator in the order they were compiled, a page at a time: limit (1-1000, 1000 unless given) after the cursor after, the last id of the page before (a digest of this inbox); a Link header names the next page while more remain.")
+            .ProducesInvalidParameters();
         return app;
     }
 
@@ -152,16 +154,18 @@ public static class DigestsApi
         }
     }
 
-    private static async Task<Ok<List<InboxEntryResponse>>> InboxAsync(ClaimsPrincipal user, RegulatorLiaisonDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<InboxEntryResponse>>, ValidationProblem>> InboxAsync(
+        Guid? after, int? limit, ClaimsPrincipal user, RegulatorLiaisonDbContext db, HttpContext http, CancellationToken ct)
     {
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
         var regulatorId = user.RegulatorId();
-        var delivered = await db.Digests.AsNoTracking()
-            .IgnoreAutoIncludes()
-            .Where(d => d.RegulatorId == regulatorId && (d.Status == DigestStatus.Delivered || d.Status == DigestStatus.Acknowledged))
-            .OrderByDescending(d => d.DeliveredAt)
-            .ThenByDescending(d => d.Id)
-            .ToListAsync(ct);
-        return TypedResults.Ok(delivered.Select(InboxEntryResponse.Of).ToList());
+        // The cursor is looked for among these digests only: another regulator's, or one not yet delivered, is unknown here.
+        var inbox = db.Digests.AsNoTracking()
+            .Where(d => d.RegulatorId == regulatorId && (d.Status == DigestStatus.Delivered || d.Status == DigestStatus.Acknowledged));
+        if (await inbox.AfterAsync(after, ct) is not { } rows) return Problems.Invalid("after", "No digest of this inbox has that id.");
+
+        var entries = await rows.Take(page.Probe).Select(InboxEntryResponse.Projection).ToListAsync(ct);
+        return TypedResults.Ok(page.Finish(entries, e => e.Id.ToString(), http));
     }
 
     /// <summary>Liaison officers and auditors see every digest; a regulator only its own, once delivered.</summary>

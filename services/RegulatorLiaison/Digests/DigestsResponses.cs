@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using PolicyEngage.ServiceDefaults.Hashing;
 using PolicyEngage.RegulatorLiaison.Digests.Groups;
@@ -31,7 +32,9 @@ public sealed record DigestResponse(
 
 public sealed record InboxEntryResponse(Guid Id, Guid ConsultationId, string ContentHash, DateTime CompiledAt, DateTime DeliveredAt, DateTime? AcknowledgedAt)
 {
-    public static InboxEntryResponse Of(Digest d) => new(d.Id, d.ConsultationId, d.ContentHash, d.CompiledAt, d.DeliveredAt!.Value, d.AcknowledgedAt);
+    /// <summary>The entry's columns of a delivered digest: the inbox never reads a digest's document or its papers.</summary>
+    public static readonly Expression<Func<Digest, InboxEntryResponse>> Projection = d =>
+        new InboxEntryResponse(d.Id, d.ConsultationId, d.ContentHash, d.CompiledAt, d.DeliveredAt!.Value, d.AcknowledgedAt);
 }
 
 /// <summary>

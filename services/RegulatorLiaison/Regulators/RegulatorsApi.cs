@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.RegulatorLiaison.Regulators;
@@ -23,7 +24,8 @@ public static class RegulatorsApi
         readers.MapGet("/", ListAsync)
             .WithName("listRegulators")
             .WithSummary("List regulators")
-            .WithDescription("Every registered regulator, by name.");
+            .WithDescription("The registered regulators in the order they were registered, a page at a time: limit (1-1000, 1000 unless given) after the cursor after, the last id of the page before; a Link header names the next page while more remain.")
+            .ProducesInvalidParameters();
         readers.MapGet("/{id}", GetAsync)
             .WithName("getRegulator")
             .WithSummary("Read a regulator")
@@ -42,10 +44,14 @@ public static class RegulatorsApi
         return TypedResults.Created($"/api/regulators/{regulator.Id}", RegulatorResponse.Of(regulator));
     }
 
-    private static async Task<Ok<List<RegulatorResponse>>> ListAsync(RegulatorLiaisonDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<RegulatorResponse>>, ValidationProblem>> ListAsync(
+        Guid? after, int? limit, RegulatorLiaisonDbContext db, HttpContext http, CancellationToken ct)
     {
-        var regulators = await db.Regulators.AsNoTracking().OrderBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(ct);
-        return TypedResults.Ok(regulators.Select(RegulatorResponse.Of).ToList());
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        if (await db.Regulators.AsNoTracking().AfterAsync(after, ct) is not { } rows) return Problems.Invalid("after", "No regulator has that id.");
+
+        var regulators = await rows.Take(page.Probe).Select(RegulatorResponse.Projection).ToListAsync(ct);
+        return TypedResults.Ok(page.Finish(regulators, r => r.Id.ToString(), http));
     }
 
     private static async Task<Results<Ok<RegulatorResponse>, ProblemHttpResult>> GetAsync(Guid id, RegulatorLiaisonDbContext db, CancellationToken ct)

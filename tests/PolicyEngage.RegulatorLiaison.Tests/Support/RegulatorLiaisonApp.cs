@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,4 +27,26 @@ public sealed class RegulatorLiaisonApp()
     }
 
     public HttpClient Officer() => ClientAs(Roles.LiaisonOfficer, subject: "officer-1");
+
+    /// <summary>A regulator registered by an officer over HTTP, as the service registers one; its id.</summary>
+    public Task<Guid> RegisterRegulatorAsync(string name = "Data Protection Board") =>
+        CreatedIdAsync(Officer().PostAsJsonAsync("/api/regulators", new { name, jurisdiction = "EU" }));
+
+    /// <summary>A consultation opened by an officer over HTTP for the regulator, a month ahead; its id.</summary>
+    public Task<Guid> OpenConsultationAsync(Guid regulatorId, string reference = "DPB-2026-07") =>
+        CreatedIdAsync(Officer().PostAsJsonAsync("/api/consultations", new
+        {
+            regulatorId,
+            reference,
+            title = "Avatars and biometrics",
+            summary = "How should avatars use biometric data?",
+            closesAt = Clock.GetUtcNow().UtcDateTime.AddDays(30),
+        }));
+
+    private static async Task<Guid> CreatedIdAsync(Task<HttpResponseMessage> creating)
+    {
+        using var response = await creating;
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
 }

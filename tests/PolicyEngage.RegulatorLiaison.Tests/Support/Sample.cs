@@ -25,15 +25,21 @@ public static class Sample
         return consultation;
     }
 
-    /// <summary>A digest of one approved acme paper, compiled, reserved by Submissions and so delivered.</summary>
-    public static Digest DeliveredDigest(Consultation consultation)
+    /// <summary>A digest of one approved acme paper, compiled and not yet delivered.</summary>
+    public static Digest CompiledDigest(Consultation consultation)
     {
         var paper = new TrackedPaper(Guid.CreateVersion7(), consultation.Id);
         var submitted = PaperEvents.Submitted(consultation.Id, paper.PaperId, 1, "acme");
         paper.RecordSubmission(submitted);
         paper.RecordReview(ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
+        return Digest.Compile(consultation, [paper], "officer-1", Now.AddDays(2), ledgerCheckpoint: null, similarityThreshold: 0.8m);
+    }
+
+    /// <summary>A digest of one approved acme paper, compiled, reserved by Submissions and so delivered.</summary>
+    public static Digest DeliveredDigest(Consultation consultation)
+    {
+        var digest = CompiledDigest(consultation);
         var now = Now.AddDays(2);
-        var digest = Digest.Compile(consultation, [paper], "officer-1", now, ledgerCheckpoint: null, similarityThreshold: 0.8m);
         digest.RequestDelivery(new HashSet<Guid>(), "officer-1", now);
         var versions = digest.Papers.Select(p => new DigestPaperVersion(p.PaperId, p.Version, p.ContentHash)).ToList();
         digest.ApplyReservation(new DigestPapersReserved(consultation.Id, digest.Id, versions) { EventId = Guid.CreateVersion7(), OccurredAt = now, Actor = "system" }, now);

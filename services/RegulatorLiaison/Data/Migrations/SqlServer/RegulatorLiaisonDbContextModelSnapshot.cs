@@ -36,6 +36,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.Property<DateTime>("ClosesAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("datetime2");
 
@@ -68,11 +71,16 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
                     b.HasIndex("RegulatorId");
 
                     b.HasIndex("Status", "ClosesAt");
 
                     b.ToTable("Consultations");
+
+                    b.HasAnnotation("PolicyEngage:List", "consultations");
                 });
 
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Digests.Digest", b =>
@@ -126,6 +134,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("RefusedPapers")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -143,11 +154,18 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
 
                     b.HasIndex("ConsultationId");
 
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
+                    b.HasIndex("RegulatorId", "ListPosition");
+
                     b.HasIndex("RegulatorId", "Status");
 
                     b.HasIndex("Status", "DeliveryRequestedAt");
 
                     b.ToTable("Digests");
+
+                    b.HasAnnotation("PolicyEngage:List", "digests");
                 });
 
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Digests.DigestPaper", b =>
@@ -267,6 +285,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -280,7 +301,12 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
                     b.ToTable("Regulators");
+
+                    b.HasAnnotation("PolicyEngage:List", "regulators");
                 });
 
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Endpoints.WebhookEndpoint", b =>
@@ -397,6 +423,23 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.HasKey("Name");
 
                     b.ToTable("ListCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "consultations",
+                            Last = 0L
+                        },
+                        new
+                        {
+                            Name = "digests",
+                            Last = 0L
+                        },
+                        new
+                        {
+                            Name = "regulators",
+                            Last = 0L
+                        });
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>

@@ -31,6 +31,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.Property<DateTime>("ClosesAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT");
 
@@ -63,11 +66,16 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
                     b.HasIndex("RegulatorId");
 
                     b.HasIndex("Status", "ClosesAt");
 
                     b.ToTable("Consultations");
+
+                    b.HasAnnotation("PolicyEngage:List", "consultations");
                 });
 
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Digests.Digest", b =>
@@ -121,6 +129,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RefusedPapers")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -138,11 +149,18 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
 
                     b.HasIndex("ConsultationId");
 
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
+                    b.HasIndex("RegulatorId", "ListPosition");
+
                     b.HasIndex("RegulatorId", "Status");
 
                     b.HasIndex("Status", "DeliveryRequestedAt");
 
                     b.ToTable("Digests");
+
+                    b.HasAnnotation("PolicyEngage:List", "digests");
                 });
 
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Digests.DigestPaper", b =>
@@ -262,6 +280,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -275,7 +296,12 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
                     b.ToTable("Regulators");
+
+                    b.HasAnnotation("PolicyEngage:List", "regulators");
                 });
 
             modelBuilder.Entity("PolicyEngage.RegulatorLiaison.Webhooks.Endpoints.WebhookEndpoint", b =>
@@ -392,6 +418,23 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("ListCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "consultations",
+                            Last = 0L
+                        },
+                        new
+                        {
+                            Name = "digests",
+                            Last = 0L
+                        },
+                        new
+                        {
+                            Name = "regulators",
+                            Last = 0L
+                        });
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
