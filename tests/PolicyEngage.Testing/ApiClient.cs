@@ -41,7 +41,10 @@ public sealed class Caller(HttpClient http, string? token)
         if (body is not null) request.Content = JsonContent.Create(body);
         if (ifMatch is not null) request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(ifMatch));
         using var response = await http.SendAsync(request);
-        return new Response(method, path, response.StatusCode, response.Headers.ETag?.ToString(), await Response.ReadAsync(response));
+        return new Response(method, path, response.StatusCode, response.Headers.ETag?.ToString(), await Response.ReadAsync(response))
+        {
+            Link = response.Headers.TryGetValues("Link", out var links) ? string.Join(", ", links) : null,
+        };
     }
 
     /// <summary>Polls until the answer satisfies <paramref name="until"/>: the system is eventually consistent across services.</summary>
@@ -61,6 +64,9 @@ public sealed class Caller(HttpClient http, string? token)
 public sealed record Response(HttpMethod Method, string Path, HttpStatusCode Status, string? ETag, JsonNode? Body)
 {
     public JsonNode Json => Body ?? throw new InvalidOperationException($"{this} has no body.");
+
+    /// <summary>The <c>Link</c> header, when the answer had one (a list's next page).</summary>
+    public string? Link { get; init; }
 
     public Response Expect(HttpStatusCode status)
     {

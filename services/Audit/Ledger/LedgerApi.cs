@@ -60,7 +60,7 @@ public static class LedgerApi
     private static async Task<Results<Ok<List<TimelineEntry>>, ValidationProblem, ProblemHttpResult>> TimelineAsync(
         AuditDbContext db, IQueryable<LedgerEntry> entries, string resource, long? after, int? limit, HttpContext http, CancellationToken ct)
     {
-        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem;
         if (after is < 1) return Problems.Invalid("after", "after is the sequence of the last entry of the page before, at least 1.");
         if (after is { } cursor && !await db.LedgerEntries.AnyAsync(e => e.Sequence == cursor, ct))
             return Problems.Invalid("after", "No ledger entry has that sequence.");

@@ -69,7 +69,7 @@ public static class ConsultationsApi
     private static async Task<Results<Ok<List<ConsultationResponse>>, ValidationProblem>> ListAsync(
         Guid? after, int? limit, RegulatorLiaisonDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem;
         if (await db.Consultations.AsNoTracking().AfterAsync(after, ct) is not { } rows) return Problems.Invalid("after", "No consultation has that id.");
 
         var consultations = await rows.Take(page.Probe).Select(ConsultationResponse.Projection).ToListAsync(ct);

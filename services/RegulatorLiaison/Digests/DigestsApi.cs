@@ -157,7 +157,7 @@ public static class DigestsApi
     private static async Task<Results<Ok<List<InboxEntryResponse>>, ValidationProblem>> InboxAsync(
         Guid? after, int? limit, ClaimsPrincipal user, RegulatorLiaisonDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem;
         var regulatorId = user.RegulatorId();
         // The cursor is looked for among these digests only: another regulator's, or one not yet delivered, is unknown here.
         var inbox = db.Digests.AsNoTracking()

@@ -47,7 +47,7 @@ public static class RegulatorsApi
     private static async Task<Results<Ok<List<RegulatorResponse>>, ValidationProblem>> ListAsync(
         Guid? after, int? limit, RegulatorLiaisonDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem;
         if (await db.Regulators.AsNoTracking().AfterAsync(after, ct) is not { } rows) return Problems.Invalid("after", "No regulator has that id.");
 
         var regulators = await rows.Take(page.Probe).Select(RegulatorResponse.Projection).ToListAsync(ct);

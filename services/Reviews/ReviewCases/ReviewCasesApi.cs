@@ -41,7 +41,7 @@ public static class ReviewCasesApi
     private static async Task<Results<Ok<List<ReviewCaseSummary>>, ValidationProblem>> ListAsync(
         string? status, Guid? consultationId, Guid? paperId, Guid? after, int? limit, HttpContext http, ReviewsDbContext db, CancellationToken ct)
     {
-        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem;
         ReviewCaseStatus? wanted = null;
         if (status is not null)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -14,7 +15,7 @@ public sealed record ListPage(int Limit)
 {
     public const int MaxLimit = 1000;
 
-    public static bool TryParse(int? limit, out ListPage page, out ValidationProblem? problem)
+    public static bool TryParse(int? limit, out ListPage page, [NotNullWhen(false)] out ValidationProblem? problem)
     {
         page = new ListPage(limit ?? MaxLimit);
         problem = limit is < 1 or > MaxLimit ? Problems.Invalid("limit", $"A page holds 1 to {MaxLimit} items.") : null;

@@ -21,10 +21,14 @@ public static class ListPositions
     /// <summary>Puts the entity in the list <paramref name="list"/>: its position column, unique, and the list's counter row.</summary>
     public static EntityTypeBuilder<T> IsListed<T>(this EntityTypeBuilder<T> builder, string list) where T : class
     {
+        if (builder.Metadata.FindProperty("Id")?.ClrType != typeof(Guid))
+            throw new InvalidOperationException($"{typeof(T).Name} is listed, so its cursor is its Guid Id, which it lacks.");
+        var counters = builder.Metadata.Model.FindEntityType(typeof(ListCounter))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is listed before ServiceDbContext.OnModelCreating configured the list counters.");
         builder.Property<long>(Column);
         builder.HasIndex(Column).IsUnique();
         builder.HasAnnotation(ListAnnotation, list);
-        builder.Metadata.Model.FindEntityType(typeof(ListCounter))!.AddData([new { Name = list, Last = 0L }]);
+        counters.AddData([new { Name = list, Last = 0L }]);
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Testing;
+using PolicyEngage.Testing.Lists;
 
 namespace PolicyEngage.RegulatorLiaison.Tests.Consultations;
 
@@ -46,11 +47,11 @@ public sealed class ConsultationListTests(RegulatorLiaisonApp app) : IClassFixtu
         using var pastTheEnd = await Author.GetAsync($"/api/consultations?after={all[^1]}");
 
         Assert.Equal(all.Take(2), await ListPages.IdsAsync(first));
-        Assert.Equal($"/api/consultations?after={all[1]}&limit=2", ListPages.Next(first));
+        Assert.Equal($"/api/consultations?after={all[1]}&limit=2", NextLink.Of(first));
         Assert.Equal(all.TakeLast(2), await ListPages.IdsAsync(last));
-        Assert.Null(ListPages.Next(last));
+        Assert.Null(NextLink.Of(last));
         Assert.Empty(await ListPages.IdsAsync(pastTheEnd));
-        Assert.Null(ListPages.Next(pastTheEnd));
+        Assert.Null(NextLink.Of(pastTheEnd));
     }
 
     [Theory]
@@ -66,6 +67,6 @@ public sealed class ConsultationListTests(RegulatorLiaisonApp app) : IClassFixtu
         using var response = await Author.GetAsync($"/api/consultations?{query}");
 
         await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, field);
-        Assert.Null(ListPages.Next(response));
+        Assert.Null(NextLink.Of(response));
     }
 }

@@ -4,6 +4,7 @@ using PolicyEngage.RegulatorLiaison.Digests;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Testing;
+using PolicyEngage.Testing.Lists;
 
 namespace PolicyEngage.RegulatorLiaison.Tests.Digests;
 
@@ -77,11 +78,11 @@ public sealed class InboxListTests(RegulatorLiaisonApp app) : IClassFixture<Regu
         using var pastTheEnd = await desk.GetAsync($"/api/regulator/inbox?after={all[^1]}");
 
         Assert.Equal(all.Take(2), await ListPages.IdsAsync(first));
-        Assert.Equal($"/api/regulator/inbox?after={all[1]}&limit=2", ListPages.Next(first));
+        Assert.Equal($"/api/regulator/inbox?after={all[1]}&limit=2", NextLink.Of(first));
         Assert.Equal(all.TakeLast(2), await ListPages.IdsAsync(last));
-        Assert.Null(ListPages.Next(last));
+        Assert.Null(NextLink.Of(last));
         Assert.Empty(await ListPages.IdsAsync(pastTheEnd));
-        Assert.Null(ListPages.Next(pastTheEnd));
+        Assert.Null(NextLink.Of(pastTheEnd));
     }
 
     [Theory]
@@ -97,7 +98,7 @@ public sealed class InboxListTests(RegulatorLiaisonApp app) : IClassFixture<Regu
         using var response = await DeskOf(consultation).GetAsync($"/api/regulator/inbox?{query}");
 
         await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, field);
-        Assert.Null(ListPages.Next(response));
+        Assert.Null(NextLink.Of(response));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Testing;
+using PolicyEngage.Testing.Lists;
 
 namespace PolicyEngage.RegulatorLiaison.Tests.Regulators;
 
@@ -40,11 +41,11 @@ public sealed class RegulatorListTests(RegulatorLiaisonApp app) : IClassFixture<
         using var pastTheEnd = await Auditor.GetAsync($"/api/regulators?after={all[^1]}");
 
         Assert.Equal(all.Take(2), await ListPages.IdsAsync(first));
-        Assert.Equal($"/api/regulators?after={all[1]}&limit=2", ListPages.Next(first));
+        Assert.Equal($"/api/regulators?after={all[1]}&limit=2", NextLink.Of(first));
         Assert.Equal(all.TakeLast(2), await ListPages.IdsAsync(last));
-        Assert.Null(ListPages.Next(last));
+        Assert.Null(NextLink.Of(last));
         Assert.Empty(await ListPages.IdsAsync(pastTheEnd));
-        Assert.Null(ListPages.Next(pastTheEnd));
+        Assert.Null(NextLink.Of(pastTheEnd));
     }
 
     [Theory]
@@ -60,6 +61,6 @@ public sealed class RegulatorListTests(RegulatorLiaisonApp app) : IClassFixture<
         using var response = await Auditor.GetAsync($"/api/regulators?{query}");
 
         await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, field);
-        Assert.Null(ListPages.Next(response));
+        Assert.Null(NextLink.Of(response));
     }
 }

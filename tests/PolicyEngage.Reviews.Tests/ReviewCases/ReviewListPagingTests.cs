@@ -53,7 +53,7 @@ public sealed class ReviewListPagingTests(ReviewsApp app) : IClassFixture<Review
             cases.Add(await app.OpenCaseAsync(organisation: organisation, consultationId: consultation));
         var reviewer = app.ClientAs(Roles.Reviewer, "acme");
 
-        var seen = await AllPagesAsync(reviewer, $"/api/reviews?consultationId={consultation}&limit=1");
+        var seen = await ListPages.FollowAsync(reviewer, $"/api/reviews?consultationId={consultation}&limit=1", _ => Task.CompletedTask);
         var ofOwnPaper = await reviewer.GetFromJsonAsync<List<ReviewCaseSummary>>($"/api/reviews?paperId={cases[0].PaperId}", JsonDefaults.Options);
         var afterOwnCase = await reviewer.GetAsync($"/api/reviews?consultationId={consultation}&after={cases[0].Id}");
 
@@ -93,17 +93,5 @@ public sealed class ReviewListPagingTests(ReviewsApp app) : IClassFixture<Review
         var response = await app.ClientAs(Roles.Reviewer, "globex").GetAsync($"/api/reviews?{query}");
 
         await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, field);
-    }
-
-    private static async Task<List<Guid>> AllPagesAsync(HttpClient client, string first)
-    {
-        var seen = new List<Guid>();
-        for (string? next = first; next is not null;)
-        {
-            var response = await client.GetAsync(next);
-            seen.AddRange((await response.Content.ReadFromJsonAsync<List<ReviewCaseSummary>>(JsonDefaults.Options))!.Select(c => c.Id));
-            next = NextLink.Of(response);
-        }
-        return seen;
     }
 }

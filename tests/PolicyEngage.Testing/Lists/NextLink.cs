@@ -6,10 +6,13 @@ namespace PolicyEngage.Testing.Lists;
 public static class NextLink
 {
     /// <summary>The link's target exactly as sent, or null on the last page; anything else in the header fails the test.</summary>
-    public static string? Of(HttpResponseMessage response)
+    public static string? Of(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var values) ? TargetOf(Assert.Single(values)) : null;
+
+    public static string? Of(Response response) => response.Link is { } link ? TargetOf(link) : null;
+
+    private static string TargetOf(string link)
     {
-        if (!response.Headers.TryGetValues("Link", out var values)) return null;
-        var link = Assert.Single(values);
         Assert.Matches("^<[^>]+>; rel=\"next\"$", link);
         var target = link[1..link.IndexOf('>')];
         Assert.True(target.StartsWith('/') && !target.StartsWith("//", StringComparison.Ordinal), $"The next link is not a path-absolute relative reference: {link}");

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using PolicyEngage.ServiceDefaults.Lists;
 
 #nullable disable
 
@@ -46,12 +47,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
             // Rows registered, opened or compiled before lists had positions keep their order of creation, and each
             // list's counter goes on from the last of them; before the unique indexes, while every position is 0. In EXEC:
             // the idempotent script is one batch, compiled before ListPosition exists.
-            migrationBuilder.Sql("EXEC(N'UPDATE t SET ListPosition = r.n FROM Regulators AS t JOIN (SELECT Id, ROW_NUMBER() OVER (ORDER BY RegisteredAt, Id) AS n FROM Regulators) AS r ON r.Id = t.Id;')");
-            migrationBuilder.Sql("EXEC(N'UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM Regulators) WHERE Name = ''regulators'';')");
-            migrationBuilder.Sql("EXEC(N'UPDATE t SET ListPosition = r.n FROM Consultations AS t JOIN (SELECT Id, ROW_NUMBER() OVER (ORDER BY OpenedAt, Id) AS n FROM Consultations) AS r ON r.Id = t.Id;')");
-            migrationBuilder.Sql("EXEC(N'UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM Consultations) WHERE Name = ''consultations'';')");
-            migrationBuilder.Sql("EXEC(N'UPDATE t SET ListPosition = r.n FROM Digests AS t JOIN (SELECT Id, ROW_NUMBER() OVER (ORDER BY CompiledAt, Id) AS n FROM Digests) AS r ON r.Id = t.Id;')");
-            migrationBuilder.Sql("EXEC(N'UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM Digests) WHERE Name = ''digests'';')");
+            migrationBuilder.NumberListRows("Regulators", "regulators", "RegisteredAt, Id");
+            migrationBuilder.NumberListRows("Consultations", "consultations", "OpenedAt, Id");
+            migrationBuilder.NumberListRows("Digests", "digests", "CompiledAt, Id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Regulators_ListPosition",

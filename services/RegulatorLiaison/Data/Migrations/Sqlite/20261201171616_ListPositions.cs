@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using PolicyEngage.ServiceDefaults.Lists;
 
 #nullable disable
 
@@ -45,12 +46,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
 
             // Rows registered, opened or compiled before lists had positions keep their order of creation, and each
             // list's counter goes on from the last of them; before the unique indexes, while every position is 0.
-            migrationBuilder.Sql("UPDATE Regulators SET ListPosition = r.n FROM (SELECT Id, ROW_NUMBER() OVER (ORDER BY RegisteredAt, Id) AS n FROM Regulators) AS r WHERE r.Id = Regulators.Id;");
-            migrationBuilder.Sql("UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM Regulators) WHERE Name = 'regulators';");
-            migrationBuilder.Sql("UPDATE Consultations SET ListPosition = r.n FROM (SELECT Id, ROW_NUMBER() OVER (ORDER BY OpenedAt, Id) AS n FROM Consultations) AS r WHERE r.Id = Consultations.Id;");
-            migrationBuilder.Sql("UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM Consultations) WHERE Name = 'consultations';");
-            migrationBuilder.Sql("UPDATE Digests SET ListPosition = r.n FROM (SELECT Id, ROW_NUMBER() OVER (ORDER BY CompiledAt, Id) AS n FROM Digests) AS r WHERE r.Id = Digests.Id;");
-            migrationBuilder.Sql("UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM Digests) WHERE Name = 'digests';");
+            migrationBuilder.NumberListRows("Regulators", "regulators", "RegisteredAt, Id");
+            migrationBuilder.NumberListRows("Consultations", "consultations", "OpenedAt, Id");
+            migrationBuilder.NumberListRows("Digests", "digests", "CompiledAt, Id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Regulators_ListPosition",

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using PolicyEngage.ServiceDefaults.Lists;
 
 #nullable disable
 
@@ -26,12 +27,7 @@ namespace PolicyEngage.Reviews.Data.Migrations.SqlServer
                 columns: new[] { "Name", "Last" },
                 values: new object[] { "review-cases", 0L });
 
-            // Cases opened before lists paged take positions in the order they were listed in until then.
-            migrationBuilder.Sql("""
-                WITH ordered AS (SELECT ListPosition, ROW_NUMBER() OVER (ORDER BY OpenedAt, Id) AS Position FROM ReviewCases)
-                UPDATE ordered SET ListPosition = Position;
-                """);
-            migrationBuilder.Sql("UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM ReviewCases) WHERE Name = 'review-cases';");
+            migrationBuilder.NumberListRows("ReviewCases", "review-cases", "OpenedAt, Id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewCases_ConsultationId_ListPosition",

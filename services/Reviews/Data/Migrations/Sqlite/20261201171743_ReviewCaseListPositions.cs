@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using PolicyEngage.ServiceDefaults.Lists;
 
 #nullable disable
 
@@ -26,13 +27,7 @@ namespace PolicyEngage.Reviews.Data.Migrations.Sqlite
                 columns: new[] { "Name", "Last" },
                 values: new object[] { "review-cases", 0L });
 
-            // Cases opened before lists paged take positions in the order they were listed in until then.
-            migrationBuilder.Sql("""
-                UPDATE ReviewCases SET ListPosition = ordered.Position
-                FROM (SELECT Id, ROW_NUMBER() OVER (ORDER BY OpenedAt, Id) AS Position FROM ReviewCases) AS ordered
-                WHERE ordered.Id = ReviewCases.Id;
-                """);
-            migrationBuilder.Sql("UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM ReviewCases) WHERE Name = 'review-cases';");
+            migrationBuilder.NumberListRows("ReviewCases", "review-cases", "OpenedAt, Id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReviewCases_ConsultationId_ListPosition",

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Xunit;
 
-namespace PolicyEngage.RegulatorLiaison.Tests.Support;
+namespace PolicyEngage.Testing.Lists;
 
 /// <summary>A list read as a client reads it (SPEC, "HTTP API"): page by page, by the <c>Link</c> each page names.</summary>
 public static class ListPages
@@ -13,15 +14,6 @@ public static class ListPages
         Assert.True(page.StatusCode == HttpStatusCode.OK, $"{page.RequestMessage?.RequestUri}: {(int)page.StatusCode} {await page.Content.ReadAsStringAsync()}");
         var items = await page.Content.ReadFromJsonAsync<JsonElement>();
         return items.EnumerateArray().Select(item => item.GetProperty("id").GetGuid()).ToList();
-    }
-
-    /// <summary>The target of the page's <c>rel="next"</c> link exactly as sent; null on the last page.</summary>
-    public static string? Next(HttpResponseMessage page)
-    {
-        if (!page.Headers.TryGetValues("Link", out var links)) return null;
-        var link = Assert.Single(links);
-        Assert.EndsWith(">; rel=\"next\"", link);
-        return link[1..link.IndexOf('>', StringComparison.Ordinal)];
     }
 
     /// <summary>
@@ -36,7 +28,7 @@ public static class ListPages
         {
             using var page = await client.GetAsync(next);
             seen.AddRange(await IdsAsync(page));
-            next = Next(page);
+            next = NextLink.Of(page);
             Assert.True(++pages < 1000, "the next link never ends");
             if (next is not null) await betweenPages(pages);
         }
