@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.ServiceDefaults.Hashing;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Persistence;
 using PolicyEngage.ServiceDefaults.Validation;
 
@@ -8,6 +9,9 @@ namespace PolicyEngage.Submissions.Papers;
 
 internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
 {
+    /// <summary>The papers list's name in storage (its counter row): stable, whatever the classes are called.</summary>
+    public const string List = "papers";
+
     public void Configure(EntityTypeBuilder<Paper> builder)
     {
         builder.HasKey(p => p.Id);
@@ -20,7 +24,10 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         builder.Property(p => p.CreatedBy).HasMaxLength(ColumnLengths.Subject);
         builder.Ignore(p => p.Text);
         builder.Ignore(p => p.LatestSubmitted);
-        builder.HasIndex(p => new { p.ConsultationId, p.Organisation });
+        // GET /api/papers in creation order: an author's own organisation's, or one consultation's.
+        builder.IsListed(List)
+            .HasListIndex(nameof(Paper.ConsultationId))
+            .HasListIndex(nameof(Paper.Organisation));
 
         builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.PaperId);
         builder.Navigation(p => p.Versions).AutoInclude();

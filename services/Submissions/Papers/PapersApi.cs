@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
+using PolicyEngage.ServiceDefaults.Lists;
 using PolicyEngage.ServiceDefaults.Validation;
 using PolicyEngage.Submissions.Data;
 
@@ -54,7 +55,7 @@ public static class PapersApi
         readers.MapGet("/", ListAsync)
             .WithName("listPapers")
             .WithSummary("List papers")
-            .WithDescription("Authors list their own organisation's papers; everyone else lists papers that have a submitted version, as last submitted. Optionally of one consultation.")
+            .WithDescription("Authors list their own organisation's papers, as the working copy; everyone else lists papers that have a submitted version, as last submitted. Optionally of one consultation. No bodies, no reviews. In creation order, by pages: ?limit= 1 to 1000 papers (1000 unless given) after the paper ?after= names, the last of the page before; while more remain, a Link header (rel=\"next\") names the next page. 400 for a bad limit, or an after that names no paper the caller can see.")
             .ProducesInvalidParameters();
         return app;
     }
@@ -145,21 +146,27 @@ public static class PapersApi
         return TypedResults.Ok(paper.Versions.OrderBy(v => v.Number).Select(PaperVersionResponse.Of).ToList());
     }
 
-    private static async Task<Ok<List<PaperResponse>>> ListAsync(Guid? consultationId, ClaimsPrincipal user, SubmissionsDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<PaperListItem>>, ValidationProblem>> ListAsync(
+        Guid? consultationId, Guid? after, int? limit, HttpContext http, SubmissionsDbContext db, CancellationToken ct)
     {
-        var query = db.Papers.AsNoTracking();
-        if (consultationId is { } consultation) query = query.Where(p => p.ConsultationId == consultation);
-        if (user.IsInRole(Roles.PolicyAuthor))
-        {
-            var organisation = user.Organisation();
-            query = query.Where(p => p.Organisation == organisation);
-        }
-        else
-        {
-            query = query.Where(p => p.Versions.Any());
-        }
-        var papers = await query.OrderBy(p => p.CreatedAt).ToListAsync(ct);
-        return TypedResults.Ok(papers.Select(p => ViewFor(user, p)!).ToList());
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        var author = http.User.IsInRole(Roles.PolicyAuthor);
+        // The cursor is resolved among the papers the caller may see, so that it reveals nothing of the others.
+        var listed = await ListedFor(http.User, db).AfterAsync(after, ct);
+        if (listed is null) return Problems.Invalid("after", "after is the id of the last paper of the page before, a paper you can see.");
+        if (consultationId is { } consultation) listed = listed.Where(p => p.ConsultationId == consultation);
+
+        var items = await listed.Select(author ? PaperListItem.WorkingCopy : PaperListItem.Submitted).Take(page.Probe).ToListAsync(ct);
+        return TypedResults.Ok(page.Finish(items, item => item.Id.ToString(), http));
+    }
+
+    /// <summary>The papers a list shows the caller, as <see cref="ViewFor"/> decides for one paper; never loaded whole.</summary>
+    private static IQueryable<Paper> ListedFor(ClaimsPrincipal user, SubmissionsDbContext db)
+    {
+        var papers = db.Papers.AsNoTracking().IgnoreAutoIncludes();
+        if (!user.IsInRole(Roles.PolicyAuthor)) return papers.Where(p => p.Versions.Any());
+        var organisation = user.Organisation();
+        return papers.Where(p => p.Organisation == organisation);
     }
 
     /// <summary>

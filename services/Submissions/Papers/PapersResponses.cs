@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using PolicyEngage.Contracts;
 
 namespace PolicyEngage.Submissions.Papers;
@@ -31,6 +32,39 @@ public sealed record PaperResponse(
 
     private static List<PaperReviewResponse> ReviewsOf(Paper paper) =>
         paper.Reviews.OrderBy(r => r.Version).Select(r => new PaperReviewResponse(r.Version, r.Decision, r.Comment, r.DecidedAt)).ToList();
+}
+
+/// <summary>
+/// A paper in <c>GET /api/papers</c>: no body, no reviews. The projections run in the database, each field of a version
+/// a subquery of its own, so that a list reads neither bodies nor reviews.
+/// </summary>
+public sealed record PaperListItem(
+    Guid Id,
+    Guid ConsultationId,
+    string Organisation,
+    string Title,
+    string Summary,
+    PaperStatus Status,
+    int Version,
+    string? ContentHash,
+    DateTime UpdatedAt)
+{
+    /// <summary>The author's view, as <see cref="PaperResponse.WorkingCopy"/>: the working text, hashed once it is a frozen version.</summary>
+    public static readonly Expression<Func<Paper, PaperListItem>> WorkingCopy = paper => new PaperListItem(
+        paper.Id, paper.ConsultationId, paper.Organisation, paper.Title, paper.Summary, paper.Status, paper.Version,
+        // Versions are numbered up to the working one, so a version of the working number is the latest, frozen as is.
+        paper.Versions.Where(v => v.Number == paper.Version).Select(v => v.ContentHash).FirstOrDefault(),
+        paper.UpdatedAt);
+
+    /// <summary>Everyone else's view, as <see cref="PaperResponse.Submitted"/>: the latest submitted version. Only for papers that have one.</summary>
+    public static readonly Expression<Func<Paper, PaperListItem>> Submitted = paper => new PaperListItem(
+        paper.Id, paper.ConsultationId, paper.Organisation,
+        paper.Versions.OrderByDescending(v => v.Number).Select(v => v.Title).First(),
+        paper.Versions.OrderByDescending(v => v.Number).Select(v => v.Summary).First(),
+        paper.Status,
+        paper.Versions.Max(v => v.Number),
+        paper.Versions.OrderByDescending(v => v.Number).Select(v => v.ContentHash).First(),
+        paper.Versions.OrderByDescending(v => v.Number).Select(v => v.SubmittedAt).First());
 }
 
 public sealed record PaperReviewResponse(int Version, ReviewOutcome Decision, string Comment, DateTime DecidedAt);

@@ -34,6 +34,13 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
                     b.HasKey("Name");
 
                     b.ToTable("ListCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "papers",
+                            Last = 0L
+                        });
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
@@ -178,6 +185,9 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
                     b.Property<bool>("DeliveredToRegulator")
                         .HasColumnType("bit");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -213,9 +223,16 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsultationId", "Organisation");
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
+                    b.HasIndex("ConsultationId", "ListPosition");
+
+                    b.HasIndex("Organisation", "ListPosition");
 
                     b.ToTable("Papers");
+
+                    b.HasAnnotation("PolicyEngage:List", "papers");
                 });
 
             modelBuilder.Entity("PolicyEngage.Submissions.Papers.PaperReview", b =>

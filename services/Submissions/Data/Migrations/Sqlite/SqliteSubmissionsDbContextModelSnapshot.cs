@@ -29,6 +29,13 @@ namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("ListCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "papers",
+                            Last = 0L
+                        });
                 });
 
             modelBuilder.Entity("PolicyEngage.ServiceDefaults.Messaging.Inbox.InboxMessage", b =>
@@ -171,6 +178,9 @@ namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
                     b.Property<bool>("DeliveredToRegulator")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ListPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -206,9 +216,16 @@ namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConsultationId", "Organisation");
+                    b.HasIndex("ListPosition")
+                        .IsUnique();
+
+                    b.HasIndex("ConsultationId", "ListPosition");
+
+                    b.HasIndex("Organisation", "ListPosition");
 
                     b.ToTable("Papers");
+
+                    b.HasAnnotation("PolicyEngage:List", "papers");
                 });
 
             modelBuilder.Entity("PolicyEngage.Submissions.Papers.PaperReview", b =>

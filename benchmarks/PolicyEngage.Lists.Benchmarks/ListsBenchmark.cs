@@ -1,0 +1,28 @@
+namespace PolicyEngage.Lists.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project benchmarks/PolicyEngage.Lists.Benchmarks [-- 1000 100000 1000000]
+/// (an explicit Main, not top-level statements: those would declare a second <c>Program</c> beside the service's).
+/// </summary>
+internal static class ListsBenchmark
+{
+    public static async Task Main(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(long.Parse).ToArray() : [1_000, 100_000, 1_000_000];
+        using var papers = new BenchPapers();
+        Console.WriteLine($"SQLite file: {papers.File}");
+        Console.WriteLine("| papers | first page of 1000 (ms) | page of 1000 at 90% via after (ms) | one consultation's first page of 1000 (ms) |");
+        Console.WriteLine("|---:|---:|---:|---:|");
+        foreach (var size in sizes)
+        {
+            await papers.FillToAsync(size);
+            var deep = await papers.PaperAtAsync(size * 9 / 10);
+            // A fresh service per size, as after a restart: nothing cached from the smaller file.
+            await using var app = new BenchApp(papers.ConnectionString);
+            var first = await ListTimings.MedianAsync(app, "/api/papers?limit=1000");
+            var after = await ListTimings.MedianAsync(app, $"/api/papers?after={deep}&limit=1000");
+            var consultation = await ListTimings.MedianAsync(app, $"/api/papers?consultationId={BenchPapers.ConsultationOf(1)}&limit=1000");
+            Console.WriteLine($"| {size:N0} | {first} | {after} | {consultation} |");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PaperListPositions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Papers_ConsultationId_Organisation",
+                table: "Papers");
+
+            migrationBuilder.AddColumn<long>(
+                name: "ListPosition",
+                table: "Papers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            // Papers already stored keep the order the list had before (creation time, then id), numbered from 1,
+            // before the unique index on the position exists.
+            migrationBuilder.Sql("UPDATE Papers SET ListPosition = r.n FROM (SELECT Id, ROW_NUMBER() OVER (ORDER BY CreatedAt, Id) AS n FROM Papers) AS r WHERE r.Id = Papers.Id;");
+
+            migrationBuilder.InsertData(
+                table: "ListCounters",
+                columns: new[] { "Name", "Last" },
+                values: new object[] { "papers", 0L });
+
+            // The next paper takes the position after the last one numbered above.
+            migrationBuilder.Sql("UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM Papers) WHERE Name = 'papers';");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Papers_ConsultationId_ListPosition",
+                table: "Papers",
+                columns: new[] { "ConsultationId", "ListPosition" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Papers_ListPosition",
+                table: "Papers",
+                column: "ListPosition",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Papers_Organisation_ListPosition",
+                table: "Papers",
+                columns: new[] { "Organisation", "ListPosition" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Papers_ConsultationId_ListPosition",
+                table: "Papers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Papers_ListPosition",
+                table: "Papers");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Papers_Organisation_ListPosition",
+                table: "Papers");
+
+            migrationBuilder.DeleteData(
+                table: "ListCounters",
+                keyColumn: "Name",
+                keyValue: "papers");
+
+            migrationBuilder.DropColumn(
+                name: "ListPosition",
+                table: "Papers");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Papers_ConsultationId_Organisation",
+                table: "Papers",
+                columns: new[] { "ConsultationId", "Organisation" });
+        }
+    }
+}

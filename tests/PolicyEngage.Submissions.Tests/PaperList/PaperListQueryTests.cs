@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Submissions.Data;
+using PolicyEngage.Submissions.Tests.Support;
+
+namespace PolicyEngage.Submissions.Tests.PaperList;
+
+/// <summary>A list never loads bodies it does not return (SPEC): what the endpoint asks the database, read off the wire.</summary>
+public sealed class PaperListQueryTests(SubmissionsApp app) : IClassFixture<SubmissionsApp>
+{
+    [Theory]
+    [InlineData(Roles.PolicyAuthor, "acme")]
+    [InlineData(Roles.Reviewer, "globex")]
+    public async Task A_list_page_reads_no_body_and_no_review(string role, string organisation)
+    {
+        var author = app.ClientAs(Roles.PolicyAuthor, "acme");
+        var consultation = await app.OpenConsultationAsync();
+        var (paper, _) = await author.CreateAsync(consultation.Id);
+        await author.SubmitAsync(paper.Id);
+        var commands = new CommandRecorder();
+        // The options are the SQLite context's: the one the service registers in place of SubmissionsDbContext.
+        await using var recorded = app.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
+            services.ConfigureDbContext<SqliteSubmissionsDbContext>(db => db.AddInterceptors(commands))));
+        var reader = recorded.CreateClient();
+        reader.DefaultRequestHeaders.Authorization = app.ClientAs(role, organisation).DefaultRequestHeaders.Authorization;
+        _ = recorded.Server;
+        commands.Clear();
+
+        var response = await reader.GetAsync($"/api/papers?consultationId={consultation.Id}&after={paper.Id}&limit=5");
+        var first = await reader.GetAsync($"/api/papers?consultationId={consultation.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(paper.Id.ToString(), await first.Content.ReadAsStringAsync());
+        var papers = commands.Texts.Where(sql => sql.Contains("\"Papers\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(papers);
+        Assert.All(papers, sql =>
+        {
+            Assert.DoesNotContain("Body", sql, StringComparison.Ordinal);
+            Assert.DoesNotContain("PaperReview", sql, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>The text of every query the app sends, background work included.</summary>
+    private sealed class CommandRecorder : DbCommandInterceptor
+    {
+        private readonly ConcurrentQueue<string> _texts = new();
+
+        public IReadOnlyCollection<string> Texts => _texts;
+
+        public void Clear() => _texts.Clear();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            _texts.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            _texts.Enqueue(command.CommandText);
+            return ValueTask.FromResult(result);
+        }
+    }
+}
