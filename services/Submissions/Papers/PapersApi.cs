@@ -149,7 +149,7 @@ public static class PapersApi
     private static async Task<Results<Ok<List<PaperListItem>>, ValidationProblem>> ListAsync(
         Guid? consultationId, Guid? after, int? limit, HttpContext http, SubmissionsDbContext db, CancellationToken ct)
     {
-        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem!;
+        if (!ListPage.TryParse(limit, out var page, out var problem)) return problem;
         var author = http.User.IsInRole(Roles.PolicyAuthor);
         // The cursor is resolved among the papers the caller may see, so that it reveals nothing of the others.
         var listed = await ListedFor(http.User, db).AfterAsync(after, ct);

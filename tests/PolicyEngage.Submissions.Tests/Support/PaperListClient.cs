@@ -1,19 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using PolicyEngage.ServiceDefaults.Json;
 using PolicyEngage.Submissions.Papers;
+using PolicyEngage.Testing.Lists;
 
 namespace PolicyEngage.Submissions.Tests.Support;
 
 /// <summary><c>GET /api/papers</c> as a client pages it: a page of items and the next page's reference, if any.</summary>
-internal static partial class PaperListClient
+internal static class PaperListClient
 {
     public static async Task<(List<PaperListItem> Items, string? Next)> ListAsync(this HttpClient client, string uri)
     {
         var response = await client.GetAsync(uri);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return ((await response.Content.ReadFromJsonAsync<List<PaperListItem>>(JsonDefaults.Options))!, NextOf(response));
+        return ((await response.Content.ReadFromJsonAsync<List<PaperListItem>>(JsonDefaults.Options))!, NextLink.Of(response));
     }
 
     /// <summary>Every page from <paramref name="uri"/> on, following each Link as given; <paramref name="betweenPages"/> runs after each page.</summary>
@@ -28,16 +28,4 @@ internal static partial class PaperListClient
         }
         return items;
     }
-
-    /// <summary>The target of the response's <c>Link: &lt;…&gt;; rel="next"</c>, or null when it has none.</summary>
-    public static string? NextOf(HttpResponseMessage response)
-    {
-        if (!response.Headers.TryGetValues("Link", out var values)) return null;
-        var match = NextLink().Match(Assert.Single(values));
-        Assert.True(match.Success, $"Not a next link: {string.Join(", ", values)}");
-        return match.Groups["target"].Value;
-    }
-
-    [GeneratedRegex("""^<(?<target>[^>]+)>; rel="next"$""")]
-    private static partial Regex NextLink();
 }

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using PolicyEngage.ServiceDefaults.Lists;
 
 #nullable disable
 
@@ -21,17 +22,12 @@ namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0L);
 
-            // Papers already stored keep the order the list had before (creation time, then id), numbered from 1,
-            // before the unique index on the position exists.
-            migrationBuilder.Sql("UPDATE Papers SET ListPosition = r.n FROM (SELECT Id, ROW_NUMBER() OVER (ORDER BY CreatedAt, Id) AS n FROM Papers) AS r WHERE r.Id = Papers.Id;");
-
             migrationBuilder.InsertData(
                 table: "ListCounters",
                 columns: new[] { "Name", "Last" },
                 values: new object[] { "papers", 0L });
 
-            // The next paper takes the position after the last one numbered above.
-            migrationBuilder.Sql("UPDATE ListCounters SET Last = (SELECT COUNT(*) FROM Papers) WHERE Name = 'papers';");
+            migrationBuilder.NumberListRows("Papers", "papers", "CreatedAt, Id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Papers_ConsultationId_ListPosition",
