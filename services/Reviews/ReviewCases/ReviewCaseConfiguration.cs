@@ -12,6 +12,8 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
     /// <summary>The list's storage name (its counter's), never to change.</summary>
     public const string List = "review-cases";
 
+    public const string BodiesTable = "ReviewCaseBodies";
+
     public void Configure(EntityTypeBuilder<ReviewCase> builder)
     {
         builder.HasKey(c => c.Id);
@@ -20,6 +22,8 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         builder.Property(c => c.Organisation).HasMaxLength(InputBounds.Name);
         builder.Property(c => c.Title).HasMaxLength(InputBounds.Title);
         builder.Property(c => c.Summary).HasMaxLength(InputBounds.Summary);
+        // A body of up to 200 KB in the row would put SQLite's overflow pages between a list and the columns it reads.
+        builder.SplitToTable(BodiesTable, table => table.Property(c => c.Body));
         builder.Property(c => c.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
         // Every transition leaves Open, so checking the status read is what stops two concurrent decisions
         // (or a decision racing a withdrawal) from both committing.

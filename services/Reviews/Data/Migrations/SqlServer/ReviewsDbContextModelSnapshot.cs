@@ -109,6 +109,11 @@ namespace PolicyEngage.Reviews.Data.Migrations.SqlServer
 
                     b.ToTable("ReviewCases");
 
+                    b.SplitToTable("ReviewCaseBodies", null, t =>
+                        {
+                            t.Property("Body");
+                        });
+
                     b.HasAnnotation("PolicyEngage:List", "review-cases");
                 });
 
@@ -235,6 +240,15 @@ namespace PolicyEngage.Reviews.Data.Migrations.SqlServer
                     b.HasIndex("SentAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.ReviewCase", b =>
+                {
+                    b.HasOne("PolicyEngage.Reviews.ReviewCases.ReviewCase", null)
+                        .WithOne()
+                        .HasForeignKey("PolicyEngage.Reviews.ReviewCases.ReviewCase", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -104,6 +104,11 @@ namespace PolicyEngage.Reviews.Data.Migrations.Sqlite
 
                     b.ToTable("ReviewCases");
 
+                    b.SplitToTable("ReviewCaseBodies", null, t =>
+                        {
+                            t.Property("Body");
+                        });
+
                     b.HasAnnotation("PolicyEngage:List", "review-cases");
                 });
 
@@ -228,6 +233,15 @@ namespace PolicyEngage.Reviews.Data.Migrations.Sqlite
                     b.HasIndex("SentAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyEngage.Reviews.ReviewCases.ReviewCase", b =>
+                {
+                    b.HasOne("PolicyEngage.Reviews.ReviewCases.ReviewCase", null)
+                        .WithOne()
+                        .HasForeignKey("PolicyEngage.Reviews.ReviewCases.ReviewCase", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
