@@ -17,8 +17,9 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                 type: "datetime2",
                 nullable: true);
 
-            // A digest already Delivering has waited at least since it was compiled: the alert then sees it too.
-            migrationBuilder.Sql("UPDATE Digests SET DeliveryRequestedAt = CompiledAt WHERE Status = 'Delivering'");
+            // A digest already Delivering has waited at least since it was compiled: the alert then sees it too. In EXEC:
+            // an idempotent script is one batch, compiled before the column above exists.
+            migrationBuilder.Sql("EXEC(N'UPDATE Digests SET DeliveryRequestedAt = CompiledAt WHERE Status = ''Delivering''')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Digests_Status_DeliveryRequestedAt",
