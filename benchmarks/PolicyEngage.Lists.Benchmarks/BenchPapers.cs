@@ -7,7 +7,8 @@ namespace PolicyEngage.Lists.Benchmarks;
 
 /// <summary>
 /// A Submissions database on a SQLite file of its own (WAL, as the service runs it), migrated with the service's SQLite
-/// set and filled with papers that each have one submitted version, across a few consultations and organisations.
+/// set and filled with papers that each have one submitted version, across a few consultations and organisations, their
+/// bodies as long as <see cref="BodySizes"/> draws them.
 /// </summary>
 internal sealed class BenchPapers : IDisposable
 {
@@ -17,15 +18,14 @@ internal sealed class BenchPapers : IDisposable
     public const int Consultations = 50;
     public const int Organisations = 20;
 
-    /// <summary>A few KB of text per body, as a real position paper has: enough that loading bodies shows.</summary>
-    private static readonly string Body = string.Concat(Enumerable.Repeat(
-        "Operators of shared virtual spaces should publish how avatar location data is collected, kept and shared, and let members opt out. ", 24));
-
     private readonly string _folder = Directory.CreateTempSubdirectory("policyengage-lists-bench-").FullName;
     private readonly DateTime _start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public BenchPapers()
+    private readonly BodySizes _bodies;
+
+    public BenchPapers(BodySizes bodies)
     {
+        _bodies = bodies;
         using var db = new SqliteSubmissionsDbContext(new DbContextOptionsBuilder<SqliteSubmissionsDbContext>().UseSqlite(ConnectionString).Options);
         db.Database.Migrate();
         db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
@@ -66,7 +66,7 @@ internal sealed class BenchPapers : IDisposable
                 var id = Text(Guid.CreateVersion7(new DateTimeOffset(created)));
                 var title = $"Position paper {position}";
                 var summary = $"Summary of position paper {position}: avatars must not leak location.";
-                var body = $"{Body}(paper {position})";
+                var body = _bodies.Next(position);
                 var submitted = Text(created.AddMinutes(1));
                 Run(paper, id, Text(ConsultationOf(position)), $"org-{position % Organisations}", title, summary, body, Text(created), submitted, position);
                 Run(version, id, title, summary, body, position.ToString("x64", CultureInfo.InvariantCulture), submitted, Text(Guid.NewGuid()));
