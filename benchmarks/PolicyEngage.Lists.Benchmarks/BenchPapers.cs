@@ -7,7 +7,8 @@ namespace PolicyEngage.Lists.Benchmarks;
 
 /// <summary>
 /// A Submissions database on a SQLite file of its own (WAL, as the service runs it), migrated with the service's SQLite
-/// set and filled with papers that each have one submitted version, across a few consultations and organisations.
+/// set and filled with papers that each have one submitted version, across a few consultations and organisations, their
+/// bodies as long as <see cref="BodySizes"/> draws them.
 /// </summary>
 internal sealed class BenchPapers : IDisposable
 {
@@ -17,15 +18,14 @@ internal sealed class BenchPapers : IDisposable
     public const int Consultations = 50;
     public const int Organisations = 20;
 
-    /// <summary>A few KB of text per body, as a real position paper has: enough that loading bodies shows.</summary>
-    private static readonly string Body = string.Concat(Enumerable.Repeat(
-        "Operators of shared virtual spaces should publish how avatar location data is collected, kept and shared, and let members opt out. ", 24));
-
     private readonly string _folder = Directory.CreateTempSubdirectory("policyengage-lists-bench-").FullName;
     private readonly DateTime _start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public BenchPapers()
+    private readonly BodySizes _bodies;
+
+    public BenchPapers(BodySizes bodies)
     {
+        _bodies = bodies;
         using var db = new SqliteSubmissionsDbContext(new DbContextOptionsBuilder<SqliteSubmissionsDbContext>().UseSqlite(ConnectionString).Options);
         db.Database.Migrate();
         db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
@@ -40,8 +40,8 @@ internal sealed class BenchPapers : IDisposable
     public static Guid ConsultationOf(long paper) => new(Convert.ToInt32(paper % Consultations) + 1, 0, 0, new byte[8]);
 
     /// <summary>
-    /// Fills the file fast: the rows a draft and its submission would leave (the paper, its version, its list position and
-    /// the counter), written by parameterised INSERTs, many thousand per transaction.
+    /// Fills the file fast: the rows a draft and its submission would leave (the paper, its version, their bodies' rows,
+    /// its list position and the counter), written by parameterised INSERTs, many thousand per transaction.
     /// </summary>
     public async Task FillToAsync(long size)
     {
@@ -52,13 +52,15 @@ internal sealed class BenchPapers : IDisposable
             var batch = (int)Math.Min(FillBatch, size - Size);
             await using var transaction = connection.BeginTransaction();
             await using var paper = Command(connection, transaction, """
-                INSERT INTO Papers (Id, ConsultationId, Organisation, Title, Summary, Body, Status, Version, Revision, DeliveredToRegulator, ReservedByDigestId, CreatedAt, CreatedBy, UpdatedAt, ListPosition)
-                VALUES ($id, $consultation, $organisation, $title, $summary, $body, 'Submitted', 1, 2, 0, NULL, $created, 'bench-author', $submitted, $position)
-                """, "$id", "$consultation", "$organisation", "$title", "$summary", "$body", "$created", "$submitted", "$position");
+                INSERT INTO Papers (Id, ConsultationId, Organisation, Title, Summary, Status, Version, Revision, DeliveredToRegulator, ReservedByDigestId, CreatedAt, CreatedBy, UpdatedAt, ListPosition)
+                VALUES ($id, $consultation, $organisation, $title, $summary, 'Submitted', 1, 2, 0, NULL, $created, 'bench-author', $submitted, $position)
+                """, "$id", "$consultation", "$organisation", "$title", "$summary", "$created", "$submitted", "$position");
+            await using var paperBody = Command(connection, transaction, "INSERT INTO PaperBodies (Id, Body) VALUES ($id, $body)", "$id", "$body");
             await using var version = Command(connection, transaction, """
-                INSERT INTO PaperVersion (PaperId, Number, Title, Summary, Body, ContentHash, SubmittedAt, SubmittedBy, SubmittedEventId)
-                VALUES ($id, 1, $title, $summary, $body, $hash, $submitted, 'bench-author', $event)
-                """, "$id", "$title", "$summary", "$body", "$hash", "$submitted", "$event");
+                INSERT INTO PaperVersion (PaperId, Number, Title, Summary, ContentHash, SubmittedAt, SubmittedBy, SubmittedEventId)
+                VALUES ($id, 1, $title, $summary, $hash, $submitted, 'bench-author', $event)
+                """, "$id", "$title", "$summary", "$hash", "$submitted", "$event");
+            await using var versionBody = Command(connection, transaction, "INSERT INTO PaperVersionBodies (PaperId, Number, Body) VALUES ($id, 1, $body)", "$id", "$body");
             for (var i = 0; i < batch; i++)
             {
                 var position = ++Size;
@@ -66,10 +68,12 @@ internal sealed class BenchPapers : IDisposable
                 var id = Text(Guid.CreateVersion7(new DateTimeOffset(created)));
                 var title = $"Position paper {position}";
                 var summary = $"Summary of position paper {position}: avatars must not leak location.";
-                var body = $"{Body}(paper {position})";
+                var body = _bodies.Next(position);
                 var submitted = Text(created.AddMinutes(1));
-                Run(paper, id, Text(ConsultationOf(position)), $"org-{position % Organisations}", title, summary, body, Text(created), submitted, position);
-                Run(version, id, title, summary, body, position.ToString("x64", CultureInfo.InvariantCulture), submitted, Text(Guid.NewGuid()));
+                Run(paper, id, Text(ConsultationOf(position)), $"org-{position % Organisations}", title, summary, Text(created), submitted, position);
+                Run(paperBody, id, body);
+                Run(version, id, title, summary, position.ToString("x64", CultureInfo.InvariantCulture), submitted, Text(Guid.NewGuid()));
+                Run(versionBody, id, body);
             }
             await using var counter = Command(connection, transaction, "UPDATE ListCounters SET Last = $last WHERE Name = 'papers'", "$last");
             Run(counter, Size);

@@ -1,16 +1,21 @@
 namespace PolicyEngage.Lists.Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project benchmarks/PolicyEngage.Lists.Benchmarks [-- 1000 100000 1000000]
+/// dotnet run -c Release --project benchmarks/PolicyEngage.Lists.Benchmarks [-- [realistic|short] [sizes…]]
 /// (an explicit Main, not top-level statements: those would declare a second <c>Program</c> beside the service's).
 /// </summary>
 internal static class ListsBenchmark
 {
     public static async Task Main(string[] args)
     {
-        var sizes = args.Length > 0 ? args.Select(long.Parse).ToArray() : [1_000, 100_000, 1_000_000];
-        using var papers = new BenchPapers();
-        Console.WriteLine($"SQLite file: {papers.File}");
+        // Numbers are sizes; a word names the bodies' lengths.
+        var bodies = BodySizes.Named(args.LastOrDefault(arg => !long.TryParse(arg, out _)) ?? BodySizes.Realistic);
+        var given = args.Where(arg => long.TryParse(arg, out _)).Select(long.Parse).ToArray();
+        // Realistic bodies average about 39 KB, twice a paper (its working body and its version's): 1M papers would need
+        // some 80 GB of disk, so by default they stop at 100k.
+        long[] sizes = given.Length > 0 ? given : bodies.Name == BodySizes.Short ? [1_000, 100_000, 1_000_000] : [1_000, 100_000];
+        using var papers = new BenchPapers(bodies);
+        Console.WriteLine($"SQLite file: {papers.File}; bodies: {bodies.Name} (seed {BodySizes.Seed})");
         Console.WriteLine("| papers | first page of 1000 (ms) | page of 1000 at 90% via after (ms) | one consultation's first page of 1000 (ms) |");
         Console.WriteLine("|---:|---:|---:|---:|");
         foreach (var size in sizes)

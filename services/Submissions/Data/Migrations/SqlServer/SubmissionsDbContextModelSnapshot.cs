@@ -232,6 +232,11 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
 
                     b.ToTable("Papers");
 
+                    b.SplitToTable("PaperBodies", null, t =>
+                        {
+                            t.Property("Body");
+                        });
+
                     b.HasAnnotation("PolicyEngage:List", "papers");
                 });
 
@@ -306,6 +311,20 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
                     b.HasKey("PaperId", "Number");
 
                     b.ToTable("PaperVersion");
+
+                    b.SplitToTable("PaperVersionBodies", null, t =>
+                        {
+                            t.Property("Body");
+                        });
+                });
+
+            modelBuilder.Entity("PolicyEngage.Submissions.Papers.Paper", b =>
+                {
+                    b.HasOne("PolicyEngage.Submissions.Papers.Paper", null)
+                        .WithOne()
+                        .HasForeignKey("PolicyEngage.Submissions.Papers.Paper", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PolicyEngage.Submissions.Papers.PaperReview", b =>
@@ -322,6 +341,12 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
                     b.HasOne("PolicyEngage.Submissions.Papers.Paper", null)
                         .WithMany("Versions")
                         .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.HasOne("PolicyEngage.Submissions.Papers.PaperVersion", null)
+                        .WithOne()
+                        .HasForeignKey("PolicyEngage.Submissions.Papers.PaperVersion", "PaperId", "Number")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
