@@ -1,13 +1,11 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Submissions.Data;
 using PolicyEngage.Submissions.Tests.Support;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.Submissions.Tests.PaperList;
 
@@ -23,7 +21,7 @@ public sealed class PaperListQueryTests(SubmissionsApp app) : IClassFixture<Subm
         var consultation = await app.OpenConsultationAsync();
         var (paper, _) = await author.CreateAsync(consultation.Id);
         await author.SubmitAsync(paper.Id);
-        var commands = new CommandRecorder();
+        var commands = new SqlRecorder();
         // The options are the SQLite context's: the one the service registers in place of SubmissionsDbContext.
         await using var recorded = app.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
             services.ConfigureDbContext<SqliteSubmissionsDbContext>(db => db.AddInterceptors(commands))));
@@ -47,29 +45,5 @@ public sealed class PaperListQueryTests(SubmissionsApp app) : IClassFixture<Subm
             Assert.DoesNotContain("PaperVersionBodies", sql, StringComparison.Ordinal);
             Assert.DoesNotContain("PaperReview", sql, StringComparison.Ordinal);
         });
-    }
-
-    /// <summary>The text of every query the app sends, background work included.</summary>
-    private sealed class CommandRecorder : DbCommandInterceptor
-    {
-        private readonly ConcurrentQueue<string> _texts = new();
-
-        public IReadOnlyCollection<string> Texts => _texts;
-
-        public void Clear() => _texts.Clear();
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            _texts.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            _texts.Enqueue(command.CommandText);
-            return ValueTask.FromResult(result);
-        }
     }
 }
