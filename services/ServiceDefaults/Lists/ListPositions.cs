@@ -61,7 +61,7 @@ public static class ListPositions
 
     internal static async Task PlaceAsync(DbContext db, IReadOnlyList<EntityEntry> added, CancellationToken cancellationToken)
     {
-        // Counters in one order, so that two saves adding to the same two lists never wait on each other's.
+        // Counters taken in one order, so that two saves adding to the same two lists cannot deadlock on them.
         foreach (var list in added.GroupBy(entry => (string)entry.Metadata.FindAnnotation(ListAnnotation)!.Value!).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var count = list.Count();
@@ -69,6 +69,7 @@ public static class ListPositions
             if (await counter.ExecuteUpdateAsync(set => set.SetProperty(c => c.Last, c => c.Last + count), cancellationToken) != 1)
                 throw new InvalidOperationException($"The list '{list.Key}' has no counter row; the migration that lists it seeds one.");
             var position = await counter.Select(c => c.Last).SingleAsync(cancellationToken) - count;
+            // Rows added in one save commit together, so their order among themselves is the change tracker's.
             foreach (var entry in list) entry.Property(Column).CurrentValue = ++position;
         }
     }
