@@ -23,7 +23,8 @@ internal sealed partial class ProblemExceptionHandler(
         var problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => Unreadable(json),
-            BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound => Unbound(unbound.Groups["name"].Value),
+            BadHttpRequestException bad when UnboundParameter().Match(bad.Message) is { Success: true } unbound =>
+                Unbound(unbound.Groups["name"].Value, unbound.Groups["type"].Value),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = TitleOf(bad.StatusCode), Detail = SafeDetailOf(bad) },
             StateConflictException conflict => new ProblemDetails { Status = 409, Title = "Conflict", Detail = conflict.Message },
             DbUpdateConcurrencyException => new ProblemDetails
@@ -66,10 +67,16 @@ internal sealed partial class ProblemExceptionHandler(
         };
     }
 
-    /// <summary>A route or query value of the wrong shape, e.g. an id that is not a GUID.</summary>
-    private static ProblemDetails Unbound(string field)
+    /// <summary>A route or query value of the wrong shape: an id that is not a GUID, a limit that is not one whole number.</summary>
+    private static ProblemDetails Unbound(string field, string type)
     {
-        var error = $"'{field}' is malformed (ids are GUIDs).";
+        var error = type switch
+        {
+            _ when type.Contains("Guid", StringComparison.Ordinal) => $"'{field}' is malformed (ids are GUIDs).",
+            _ when type.Contains("int", StringComparison.OrdinalIgnoreCase) || type.Contains("long", StringComparison.OrdinalIgnoreCase) =>
+                $"'{field}' must be one whole number.",
+            _ => $"'{field}' is malformed.",
+        };
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [error] })
         {
             Status = 400,
@@ -98,6 +105,6 @@ internal sealed partial class ProblemExceptionHandler(
     };
 
     /// <summary>Minimal APIs word a failed route or query binding as: Failed to bind parameter "Guid id" from "abc".</summary>
-    [GeneratedRegex("""^Failed to bind parameter "[^ "]+ (?<name>[^"]+)" from""")]
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^"]+)" from""")]
     private static partial Regex UnboundParameter();
 }

@@ -94,4 +94,17 @@ public sealed class ReviewListPagingTests(ReviewsApp app) : IClassFixture<Review
 
         await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, field);
     }
+
+    [Theory]
+    [InlineData("limit=1.5", "limit", "'limit' must be one whole number.")]
+    [InlineData("limit=1&limit=2", "limit", "'limit' must be one whole number.")]
+    [InlineData("limit=", "limit", "'limit' must be one whole number.")]
+    [InlineData("after=page-2", "after", "'after' is malformed (ids are GUIDs).")]
+    public async Task A_parameter_of_the_wrong_shape_is_named_with_what_it_must_be(string query, string field, string error)
+    {
+        var response = await app.ClientAs(Roles.Auditor).GetAsync($"/api/reviews?{query}");
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal([error], problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()));
+    }
 }
