@@ -27,7 +27,21 @@ public class RunningSystem : IAsyncLifetime
     public IReadOnlyList<ServiceProcess> Instances(string program) =>
         _processes.Where(process => process.Name == program || process.Name.StartsWith($"{program}-", StringComparison.Ordinal)).ToList();
 
+    /// <summary>Starts it all; a start that fails stops what it started, since xunit disposes only what started.</summary>
     public async Task InitializeAsync()
+    {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync()
     {
         var broker = Broker = await ProvideBrokerAsync();
         var shared = new Dictionary<string, string>
@@ -94,6 +108,7 @@ public class RunningSystem : IAsyncLifetime
     protected virtual async ValueTask ReleaseBrokerAsync()
     {
         if (_virtualHost is not null) await _virtualHost.DisposeAsync();
+        _virtualHost = null;
     }
 
     public ApiClient Client() => new(Gateway.BaseAddress);
@@ -110,6 +125,7 @@ public class RunningSystem : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var process in _processes) await process.DisposeAsync();
+        _processes.Clear();
         await ReleaseBrokerAsync();
         _data.Dispose();
     }
