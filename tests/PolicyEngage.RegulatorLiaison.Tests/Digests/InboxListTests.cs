@@ -69,20 +69,10 @@ public sealed class InboxListTests(RegulatorLiaisonApp app) : IClassFixture<Regu
     public async Task A_page_links_the_next_by_a_relative_reference_to_its_last_id_and_the_last_page_links_none()
     {
         var consultation = await ClosedConsultationAsync();
-        var all = new List<Guid>();
-        for (var i = 0; i < 3; i++) all.Add(await AddAsync(Sample.DeliveredDigest(consultation)));
-        var desk = DeskOf(consultation);
+        var delivered = new List<Guid>();
+        for (var i = 0; i < 3; i++) delivered.Add(await AddAsync(Sample.DeliveredDigest(consultation)));
 
-        using var first = await desk.GetAsync("/api/regulator/inbox?limit=2");
-        using var last = await desk.GetAsync($"/api/regulator/inbox?after={all[0]}&limit=2");
-        using var pastTheEnd = await desk.GetAsync($"/api/regulator/inbox?after={all[^1]}");
-
-        Assert.Equal(all.Take(2), await ListPages.IdsAsync(first));
-        Assert.Equal($"/api/regulator/inbox?after={all[1]}&limit=2", NextLink.Of(first));
-        Assert.Equal(all.TakeLast(2), await ListPages.IdsAsync(last));
-        Assert.Null(NextLink.Of(last));
-        Assert.Empty(await ListPages.IdsAsync(pastTheEnd));
-        Assert.Null(NextLink.Of(pastTheEnd));
+        await ListPages.AssertLinksAsync(DeskOf(consultation), "/api/regulator/inbox", delivered);
     }
 
     [Theory]

@@ -33,19 +33,10 @@ public sealed class RegulatorListTests(RegulatorLiaisonApp app) : IClassFixture<
     [Fact]
     public async Task A_page_links_the_next_by_a_relative_reference_to_its_last_id_and_the_last_page_links_none()
     {
-        for (var i = 0; i < 3; i++) await app.RegisterRegulatorAsync($"Linked {i}");
-        var all = await ListPages.IdsAsync(await Auditor.GetAsync("/api/regulators"));
+        var linked = new List<Guid>();
+        for (var i = 0; i < 3; i++) linked.Add(await app.RegisterRegulatorAsync($"Linked {i}"));
 
-        using var first = await Auditor.GetAsync("/api/regulators?limit=2");
-        using var last = await Auditor.GetAsync($"/api/regulators?after={all[^3]}&limit=2");
-        using var pastTheEnd = await Auditor.GetAsync($"/api/regulators?after={all[^1]}");
-
-        Assert.Equal(all.Take(2), await ListPages.IdsAsync(first));
-        Assert.Equal($"/api/regulators?after={all[1]}&limit=2", NextLink.Of(first));
-        Assert.Equal(all.TakeLast(2), await ListPages.IdsAsync(last));
-        Assert.Null(NextLink.Of(last));
-        Assert.Empty(await ListPages.IdsAsync(pastTheEnd));
-        Assert.Null(NextLink.Of(pastTheEnd));
+        await ListPages.AssertLinksAsync(Auditor, "/api/regulators", linked);
     }
 
     [Theory]

@@ -34,4 +34,27 @@ public static class ListPages
         }
         return seen;
     }
+
+    /// <summary>
+    /// The SPEC's page links on a list whose last three items are <paramref name="lastThree"/>: a page of two names the
+    /// next by its last id and the limit, relative to <paramref name="list"/>; the last page names none; past the end is
+    /// <c>[]</c> with none.
+    /// </summary>
+    public static async Task AssertLinksAsync(HttpClient client, string list, IReadOnlyList<Guid> lastThree)
+    {
+        var all = await IdsAsync(await client.GetAsync(list));
+        Assert.Equal(lastThree, all.TakeLast(3));
+        var separator = list.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+
+        using var first = await client.GetAsync($"{list}{separator}limit=2");
+        using var last = await client.GetAsync($"{list}{separator}after={all[^3]}&limit=2");
+        using var pastTheEnd = await client.GetAsync($"{list}{separator}after={all[^1]}");
+
+        Assert.Equal(all.Take(2), await IdsAsync(first));
+        Assert.Equal($"{list}{separator}after={all[1]}&limit=2", NextLink.Of(first));
+        Assert.Equal(all.TakeLast(2), await IdsAsync(last));
+        Assert.Null(NextLink.Of(last));
+        Assert.Empty(await IdsAsync(pastTheEnd));
+        Assert.Null(NextLink.Of(pastTheEnd));
+    }
 }
