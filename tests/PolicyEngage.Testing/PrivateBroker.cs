@@ -58,11 +58,14 @@ public sealed class PrivateBroker : IAsyncDisposable
         if (!ready) throw new InvalidOperationException($"RabbitMQ node {Node} did not start: {await errors}");
     }
 
-    /// <summary>A clean shutdown, as an operator or an orchestrator stopping the broker would do.</summary>
+    /// <summary>
+    /// A clean shutdown, as an operator stopping the broker would do (<c>rabbitmqctl shutdown</c>); when a loaded machine
+    /// has not seen the node go within a minute, SIGTERM to it, as an orchestrator stops a broker, an orderly stop too.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_node is null || _node.HasExited) return;
-        var stop = Process.Start(new ProcessStartInfo(
+        using var shutdown = Process.Start(new ProcessStartInfo(
             "/usr/lib/rabbitmq/bin/rabbitmqctl", ["-n", Node, "-q", "shutdown"])
         {
             Environment = { ["HOME"] = _state.Path },
@@ -70,9 +73,21 @@ public sealed class PrivateBroker : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         })!;
-        await stop.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await _node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            return;
+        }
+        catch (TimeoutException)
+        {
+            foreach (var server in ChildrenOf(_node.Id)) UnixSignal.Send(server, UnixSignal.Term);
+        }
         await _node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
+
+    /// <summary>The processes the start script waits on: the node itself.</summary>
+    private static IEnumerable<int> ChildrenOf(int processId) =>
+        File.ReadAllText($"/proc/{processId}/task/{processId}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
 
     public async ValueTask DisposeAsync()
     {
