@@ -20,24 +20,14 @@ public sealed class ReviewListPagingTests(ReviewsApp app) : IClassFixture<Review
         for (var i = 0; i < 5; i++) created.Add((await app.OpenCaseAsync(organisation: $"org-{i % 3}", consultationId: consultation)).Id);
         var auditor = app.ClientAs(Roles.Auditor);
 
-        var seen = new List<Guid>();
         var links = new List<string>();
-        var next = $"/api/reviews?consultationId={consultation}&limit=2";
-        while (true)
+        var seen = await ListPages.FollowAsync(auditor, $"/api/reviews?consultationId={consultation}&limit=2", async _ =>
         {
-            var response = await auditor.GetAsync(next);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            seen.AddRange((await response.Content.ReadFromJsonAsync<List<ReviewCaseSummary>>(JsonDefaults.Options))!.Select(c => c.Id));
-            if (NextLink.Of(response) is not { } link) break;
-            next = link;
-            links.Add(link);
             // One case opens in the consultation, one elsewhere, between every two pages.
-            if (created.Count < 9)
-            {
-                created.Add((await app.OpenCaseAsync(organisation: "org-late", consultationId: consultation)).Id);
-                await app.OpenCaseAsync(organisation: "org-late");
-            }
-        }
+            if (created.Count >= 9) return;
+            created.Add((await app.OpenCaseAsync(organisation: "org-late", consultationId: consultation)).Id);
+            await app.OpenCaseAsync(organisation: "org-late");
+        }, links);
 
         Assert.Equal(created, seen);
         Assert.All(links, link => Assert.StartsWith($"/api/reviews?consultationId={consultation}&after=", link));

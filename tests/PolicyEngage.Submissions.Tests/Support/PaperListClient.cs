@@ -15,17 +15,4 @@ internal static class PaperListClient
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return ((await response.Content.ReadFromJsonAsync<List<PaperListItem>>(JsonDefaults.Options))!, NextLink.Of(response));
     }
-
-    /// <summary>Every page from <paramref name="uri"/> on, following each Link as given; <paramref name="betweenPages"/> runs after each page.</summary>
-    public static async Task<List<PaperListItem>> ListAllAsync(this HttpClient client, string uri, Func<Task>? betweenPages = null)
-    {
-        var items = new List<PaperListItem>();
-        for (string? next = uri; next is not null;)
-        {
-            (var page, next) = await client.ListAsync(next);
-            items.AddRange(page);
-            if (betweenPages is not null) await betweenPages();
-        }
-        return items;
-    }
 }

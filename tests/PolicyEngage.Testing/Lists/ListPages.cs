@@ -18,9 +18,10 @@ public static class ListPages
 
     /// <summary>
     /// Follows the next links from <paramref name="first"/> until none, calling <paramref name="betweenPages"/> with the
-    /// number of pages read so far after each page that names a next one; returns the ids met, in the order met.
+    /// number of pages read so far after each page that names a next one; returns the ids met, in the order met, and
+    /// adds each next link followed to <paramref name="links"/> when given.
     /// </summary>
-    public static async Task<List<Guid>> FollowAsync(HttpClient client, string first, Func<int, Task> betweenPages)
+    public static async Task<List<Guid>> FollowAsync(HttpClient client, string first, Func<int, Task> betweenPages, ICollection<string>? links = null)
     {
         var seen = new List<Guid>();
         var (next, pages) = ((string?)first, 0);
@@ -30,7 +31,9 @@ public static class ListPages
             seen.AddRange(await IdsAsync(page));
             next = NextLink.Of(page);
             Assert.True(++pages < 1000, "the next link never ends");
-            if (next is not null) await betweenPages(pages);
+            if (next is null) continue;
+            links?.Add(next);
+            await betweenPages(pages);
         }
         return seen;
     }
