@@ -168,8 +168,13 @@ public sealed class Digest : AggregateRoot
 
     public DigestDocument ReadDocument() => DigestDocument.FromJson(Document);
 
+    /// <summary>What compiling would give now (SPEC: digest-preview): the same document, at the same precision, with no id and nothing kept.</summary>
+    public static DigestDocument Preview(
+        Consultation consultation, IReadOnlyCollection<TrackedPaper> papers, DateTime now, string? ledgerCheckpoint, decimal similarityThreshold) =>
+        DigestDocument.Compile(Guid.Empty, consultation, papers, WholeMilliseconds(now), ledgerCheckpoint, similarityThreshold);
+
     /// <summary>Whole milliseconds: the stored, hashed and returned times then agree on every provider and client.</summary>
-    public static DateTime WholeMilliseconds(DateTime now) => new(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+    private static DateTime WholeMilliseconds(DateTime now) => new(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
     /// <summary>In the digest's own order, which the database does not keep for <see cref="Papers"/>.</summary>
     private List<DigestPaperVersion> PaperVersions() =>

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using PolicyEngage.RegulatorLiaison.Consultations;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.RegulatorLiaison.Digests.Groups;
 using PolicyEngage.RegulatorLiaison.Digests.Renderings;
 using PolicyEngage.RegulatorLiaison.LedgerCheckpoints;
+using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.ServiceDefaults.Errors;
 using PolicyEngage.ServiceDefaults.Lists;
@@ -75,12 +77,9 @@ public static class DigestsApi
     private static async Task<Results<Created<DigestResponse>, ProblemHttpResult>> CompileAsync(
         Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, IOptions<DigestGroupingOptions> grouping, CancellationToken ct)
     {
-        var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (consultation is null) return Problems.NotFound("consultation");
+        if (await SourcesAsync(id, db, ct) is not var (consultation, papers, checkpoint)) return Problems.NotFound("consultation");
 
-        var papers = await db.TrackedPapers.AsNoTracking().Where(p => p.ConsultationId == id).ToListAsync(ct);
-        var digest = Digest.Compile(
-            consultation, papers, user.Subject(), clock.GetUtcNow().UtcDateTime, await WitnessedCheckpoints.LatestNoteAsync(db, ct), grouping.Value.SimilarityThreshold);
+        var digest = Digest.Compile(consultation, papers, user.Subject(), clock.GetUtcNow().UtcDateTime, checkpoint, grouping.Value.SimilarityThreshold);
         db.Digests.Add(digest);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/digests/{digest.Id}", DigestResponse.Of(digest));
@@ -89,13 +88,20 @@ public static class DigestsApi
     private static async Task<Results<Ok<DigestPreviewResponse>, ProblemHttpResult>> PreviewAsync(
         Guid id, RegulatorLiaisonDbContext db, TimeProvider clock, IOptions<DigestGroupingOptions> grouping, CancellationToken ct)
     {
-        var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (consultation is null) return Problems.NotFound("consultation");
+        if (await SourcesAsync(id, db, ct) is not var (consultation, papers, checkpoint)) return Problems.NotFound("consultation");
 
-        var papers = await db.TrackedPapers.AsNoTracking().Where(p => p.ConsultationId == id).ToListAsync(ct);
-        var document = DigestDocument.Compile(Guid.Empty, consultation, papers, Digest.WholeMilliseconds(clock.GetUtcNow().UtcDateTime),
-            await WitnessedCheckpoints.LatestNoteAsync(db, ct), grouping.Value.SimilarityThreshold);
+        var document = Digest.Preview(consultation, papers, clock.GetUtcNow().UtcDateTime, checkpoint, grouping.Value.SimilarityThreshold);
         return TypedResults.Ok(DigestPreviewResponse.Of(document));
+    }
+
+    /// <summary>What a digest of the consultation is compiled from, as known now: a compiled one and a preview alike.</summary>
+    private static async Task<(Consultation Consultation, List<TrackedPaper> Papers, string? LedgerCheckpoint)?> SourcesAsync(
+        Guid consultationId, RegulatorLiaisonDbContext db, CancellationToken ct)
+    {
+        var consultation = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == consultationId, ct);
+        if (consultation is null) return null;
+        var papers = await db.TrackedPapers.AsNoTracking().Where(p => p.ConsultationId == consultationId).ToListAsync(ct);
+        return (consultation, papers, await WitnessedCheckpoints.LatestNoteAsync(db, ct));
     }
 
     private static async Task<Results<Ok<DigestResponse>, RenderedDigest, ProblemHttpResult>> GetAsync(
