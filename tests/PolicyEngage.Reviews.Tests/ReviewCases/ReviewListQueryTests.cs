@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PolicyEngage.Reviews.Data;
 using PolicyEngage.Reviews.Tests.Support;
 using PolicyEngage.ServiceDefaults.Auth;
 using PolicyEngage.Testing.Services;
@@ -18,13 +15,9 @@ public sealed class ReviewListQueryTests(ReviewsApp app) : IClassFixture<Reviews
         var consultation = Guid.CreateVersion7();
         var reviewCase = await app.OpenCaseAsync(consultationId: consultation);
         var sql = new SqlRecorder();
-        // The options are the SQLite context's: the one the service registers in place of ReviewsDbContext.
-        await using var recorded = app.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
-            services.ConfigureDbContext<SqliteReviewsDbContext>(db => db.AddInterceptors(sql))));
+        await using var recorded = app.RecordingSql(sql);
         var auditor = recorded.CreateClient();
         auditor.DefaultRequestHeaders.Authorization = app.ClientAs(Roles.Auditor).DefaultRequestHeaders.Authorization;
-        _ = recorded.Server;
-        sql.Clear();
 
         var page = await auditor.GetAsync($"/api/reviews?consultationId={consultation}&status=Open&limit=5");
 

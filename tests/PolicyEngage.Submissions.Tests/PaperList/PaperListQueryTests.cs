@@ -1,9 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.ServiceDefaults.Auth;
-using PolicyEngage.Submissions.Data;
 using PolicyEngage.Submissions.Tests.Support;
 using PolicyEngage.Testing.Services;
 
@@ -22,13 +18,9 @@ public sealed class PaperListQueryTests(SubmissionsApp app) : IClassFixture<Subm
         var (paper, _) = await author.CreateAsync(consultation.Id);
         await author.SubmitAsync(paper.Id);
         var commands = new SqlRecorder();
-        // The options are the SQLite context's: the one the service registers in place of SubmissionsDbContext.
-        await using var recorded = app.WithWebHostBuilder(host => host.ConfigureTestServices(services =>
-            services.ConfigureDbContext<SqliteSubmissionsDbContext>(db => db.AddInterceptors(commands))));
+        await using var recorded = app.RecordingSql(commands);
         var reader = recorded.CreateClient();
         reader.DefaultRequestHeaders.Authorization = app.ClientAs(role, organisation).DefaultRequestHeaders.Authorization;
-        _ = recorded.Server;
-        commands.Clear();
 
         var response = await reader.GetAsync($"/api/papers?consultationId={consultation.Id}&after={paper.Id}&limit=5");
         var first = await reader.GetAsync($"/api/papers?consultationId={consultation.Id}");

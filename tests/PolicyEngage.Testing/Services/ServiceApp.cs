@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Persistence;
 using Xunit;
@@ -49,6 +50,20 @@ public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string conn
         if (role is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(role, subject, organisation, regulator));
         return client;
+    }
+
+    /// <summary>
+    /// A copy of the app, started, whose database context hands every query to <paramref name="sql"/>, cleared of what
+    /// starting asked: what a route asks the database. The SQLite context's options, since it is the one the service
+    /// registers in place of <typeparamref name="TContext"/>.
+    /// </summary>
+    public WebApplicationFactory<TProgram> RecordingSql(SqlRecorder sql)
+    {
+        var recorded = WithWebHostBuilder(host => host.ConfigureTestServices(services =>
+            services.ConfigureDbContext<TSqliteContext>(db => db.AddInterceptors(sql))));
+        _ = recorded.Server;
+        sql.Clear();
+        return recorded;
     }
 
     public Task PublishAsync(IntegrationEvent message, string? fromService = null) => PublishAsync([message], fromService);
