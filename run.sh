@@ -3,6 +3,8 @@
 #   RabbitMQ  - a private node under ./.data/rabbitmq, set up from deploy/rabbitmq/definitions.json (one user per
 #               service); a broker already on 127.0.0.1:5672 is reused only when it is set up the same way
 #   services  - Submissions :5101, Reviews :5102, RegulatorLiaison :5103, Audit :5104, gateway :8080
+#   dashboard - the standalone Aspire dashboard :18888 (traces, metrics and logs; every process exports to it over
+#               OTLP on :18889); from its NuGet package, no Docker
 # Every process it started is restarted with a back-off when it dies (like a compose restart policy);
 # Ctrl-C or SIGTERM stops them all and exits 0. Logs: ./.data/logs/<name>.log
 #   ./run.sh             build the solution, then run
@@ -11,9 +13,13 @@
 #   POLICYENGAGE_GATEWAY_PORT        8080
 #   POLICYENGAGE_FIRST_SERVICE_PORT  5101   the four services take this port and the next three, in the order above
 #   POLICYENGAGE_AMQP_PORT           5672   a private node also takes this +10000 (management) and +20000 (Erlang)
+#   POLICYENGAGE_DASHBOARD           1      0 leaves the dashboard out (and the services export nowhere)
+#   POLICYENGAGE_DASHBOARD_PORT      18888  the dashboard's page
+#   POLICYENGAGE_DASHBOARD_OTLP_PORT 18889  where the processes export (OTLP/gRPC)
 #   POLICYENGAGE_DATA_DIR            .data  logs, the private node's state, the SQLite files and keys/ (the token
 #                                           key pair, made once; the private half goes to the gateway only) (relative: to here)
-# Everything else in the environment reaches the services, e.g. RabbitMq__VirtualHost=<vhost>.
+# Everything else in the environment reaches the services, e.g. RabbitMq__VirtualHost=<vhost>, or
+# OTEL_EXPORTER_OTLP_ENDPOINT=<your collector> in place of the dashboard's.
 set -euo pipefail
 cd "$(dirname "$0")"
 start_ns=$(date +%s%N)
@@ -30,6 +36,8 @@ done
 source deploy/local/rabbitmq.sh
 # shellcheck source=deploy/local/dev-keys.sh
 source deploy/local/dev-keys.sh
+# shellcheck source=deploy/local/dashboard.sh
+source deploy/local/dashboard.sh
 
 apps=(submissions reviews regulatorliaison audit gateway)
 declare -A project_dir=(
@@ -50,7 +58,11 @@ gateway_port=${POLICYENGAGE_GATEWAY_PORT:-8080}
 first_service_port=${POLICYENGAGE_FIRST_SERVICE_PORT:-5101}
 amqp_port=${POLICYENGAGE_AMQP_PORT:-5672}
 data_dir=${POLICYENGAGE_DATA_DIR:-.data}
-for number in "$gateway_port" "$first_service_port" "$amqp_port"; do
+dashboard=${POLICYENGAGE_DASHBOARD:-1}
+dashboard_port=${POLICYENGAGE_DASHBOARD_PORT:-18888}
+dashboard_otlp_port=${POLICYENGAGE_DASHBOARD_OTLP_PORT:-18889}
+[[ $dashboard == [01] ]] || { echo "$0: POLICYENGAGE_DASHBOARD is 1 or 0, not '$dashboard'" >&2; exit 2; }
+for number in "$gateway_port" "$first_service_port" "$amqp_port" "$dashboard_port" "$dashboard_otlp_port"; do
   [[ $number =~ ^[0-9]+$ ]] || { echo "$0: '$number' is not a port number" >&2; exit 2; }
 done
 declare -A port=(
@@ -59,7 +71,12 @@ declare -A port=(
   [regulatorliaison]=$((first_service_port + 2))
   [audit]=$((first_service_port + 3))
   [gateway]=$gateway_port
+  [dashboard]=$dashboard_port
 )
+# First, so that the services' first spans have somewhere to go.
+if [[ $dashboard == 1 ]]; then apps=(dashboard "${apps[@]}"); fi
+otlp_endpoint=${OTEL_EXPORTER_OTLP_ENDPOINT:-}
+if [[ $dashboard == 1 && -z $otlp_endpoint ]]; then otlp_endpoint=http://127.0.0.1:$dashboard_otlp_port; fi
 management_port=$((amqp_port + 10000))
 dist_port=$((amqp_port + 20000))
 # Erlang node names are unique per host: a private node beside the default one needs a name of its own.
@@ -74,6 +91,9 @@ broker_started=""
 stopping=""
 
 log_of() { if [[ $1 == rabbitmq ]]; then echo "$data_dir/rabbitmq/log/"; else echo "$log_dir/$1.log"; fi; }
+
+# The dashboard has no readiness probe of ours; its page answering is enough.
+ready_path() { if [[ $1 == dashboard ]]; then echo /; else echo /health/ready; fi; }
 
 say() { printf '[run %s] %s\n' "$(date +%T)" "$*"; }
 
@@ -93,6 +113,18 @@ start_app() {
     started_at[$app]=$SECONDS
     return
   fi
+  local log=$log_dir/$app.log
+  echo "===== $(date -u +%FT%TZ) run.sh starts $app =====" >>"$log"
+  if [[ $app == dashboard ]]; then
+    # Anonymous: it listens on loopback only, for whoever runs run.sh.
+    env ASPNETCORE_URLS="http://127.0.0.1:$dashboard_port" \
+      ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$dashboard_otlp_port" \
+      ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true \
+      setsid "$dashboard_executable" </dev/null >>"$log" 2>&1 &
+    pid[$app]=$!
+    started_at[$app]=$SECONDS
+    return
+  fi
   local -a app_env=(
     ASPNETCORE_ENVIRONMENT=Development
     "Urls=http://127.0.0.1:${port[$app]}"
@@ -101,6 +133,10 @@ start_app() {
     "Database__DataDirectory=$data_dir"
     "Auth__PublicKeyPath=$DEV_PUBLIC_KEY"
   )
+  if [[ -n $otlp_endpoint ]]; then
+    # Spans within a second and metrics every five, rather than the exporters' 5 s and 60 s: someone is watching.
+    app_env+=("OTEL_EXPORTER_OTLP_ENDPOINT=$otlp_endpoint" OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_METRIC_EXPORT_INTERVAL=5000)
+  fi
   if [[ $app == audit ]]; then app_env+=("Ledger__SigningKey=$DEV_LEDGER_KEY"); fi # Audit's alone: it signs checkpoints
   if [[ $app == gateway ]]; then
     app_env+=("Auth__SigningKeyPath=$DEV_SIGNING_KEY") # the private half: the gateway's alone, for /dev/token
@@ -109,8 +145,6 @@ start_app() {
       app_env+=("ReverseProxy__Clusters__${service}__Destinations__primary__Address=http://127.0.0.1:${port[$service]}")
     done
   fi
-  local log=$log_dir/$app.log
-  echo "===== $(date -u +%FT%TZ) run.sh starts $app =====" >>"$log"
   # setsid: Ctrl-C in the terminal reaches only this script, which then stops everything in order.
   env "${app_env[@]}" setsid dotnet "${project_dir[$app]}/bin/Debug/net10.0/${assembly[$app]}.dll" \
     </dev/null >>"$log" 2>&1 &
@@ -153,6 +187,7 @@ shutdown() {
   say "stopping"
   stop_apps gateway # first, so that no new request reaches a stopping service
   stop_apps submissions reviews regulatorliaison audit
+  stop_apps dashboard # last: it shows the others' final spans and logs to the end
   if [[ -n $broker_started ]]; then rabbitmq_stop; fi
   say "stopped"
 }
@@ -176,6 +211,13 @@ for app in "${apps[@]}"; do
     exit 1
   fi
 done
+if [[ $dashboard == 1 ]]; then
+  if rabbitmq_port_open "$dashboard_otlp_port"; then
+    say "ERROR: port $dashboard_otlp_port (the dashboard's OTLP) is already in use; is run.sh already running?"
+    exit 1
+  fi
+  dashboard_executable=$(dashboard_executable)
+fi
 
 # Token keys and the ledger's checkpoint key: before any service starts (deploy/local/dev-keys.sh).
 dev_keys_ensure "$data_dir/keys"
@@ -218,7 +260,7 @@ while (( ${#ready[@]} < ${#apps[@]} )); do
       reap "$app"
       fail_with_logs "$app exited during start-up (exit code $exit_code)" "$app"
     fi
-    if curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${port[$app]}/health/ready"; then
+    if curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${port[$app]}$(ready_path "$app")"; then
       ready[$app]=1
       ready_after[$app]=$(elapsed)
       say "$app ready on http://127.0.0.1:${port[$app]} (${ready_after[$app]} s after start)"
@@ -233,6 +275,11 @@ while (( ${#ready[@]} < ${#apps[@]} )); do
 done
 
 logs="$log_dir/<submissions|reviews|regulatorliaison|audit|gateway>.log"
+dashboard_line="off (POLICYENGAGE_DASHBOARD=0)"
+if [[ $dashboard == 1 ]]; then
+  logs="$log_dir/<submissions|reviews|regulatorliaison|audit|gateway|dashboard>.log"
+  dashboard_line="http://127.0.0.1:$dashboard_port  (every process's traces, metrics and logs; README: Watching it run)"
+fi
 management="http://127.0.0.1:$management_port  ($RABBITMQ_OPERATOR / $RABBITMQ_OPERATOR_PASSWORD)"
 if [[ -n $broker_started ]]; then logs+=", broker: $(log_of rabbitmq)"
 else management+=" if the reused broker has the management plugin"; fi
@@ -240,6 +287,7 @@ cat <<EOF
 
 PolicyEngage is running: gateway ready ${ready_after[gateway]} s after start, everything ready after $(elapsed) s.
   Gateway:        $gateway_url  (OpenAPI and /api/... behind it)
+  Dashboard:      $dashboard_line
   RabbitMQ UI:    $management
   Logs:           $logs
   Data (SQLite):  $data_dir/*.db

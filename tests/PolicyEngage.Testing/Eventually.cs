@@ -20,4 +20,12 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>Waits for a value that is null until another process makes it, and returns it.</summary>
+    public static async Task<T> ValueAsync<T>(Func<T?> value, string what, TimeSpan? within = null) where T : class
+    {
+        T? found = null;
+        await True(() => (found = value()) is not null, what, within);
+        return found!;
+    }
 }

@@ -28,7 +28,7 @@ public class RunningSystem : IAsyncLifetime
         _processes.Where(process => process.Name == program || process.Name.StartsWith($"{program}-", StringComparison.Ordinal)).ToList();
 
     /// <summary>Starts it all; a start that fails stops what it started, since xunit disposes only what started.</summary>
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         try
         {
@@ -73,6 +73,7 @@ public class RunningSystem : IAsyncLifetime
         // Only the gateway holds the private half, for /dev/token.
         var gatewayEnvironment = new Dictionary<string, string>(shared);
         foreach (var (key, value) in TestSigningKey.IssuerSettings.AsEnvironment()) gatewayEnvironment[key] = value;
+        foreach (var (key, value) in EnvironmentOf("Gateway")) gatewayEnvironment[key] = value;
         foreach (var (program, folder, cluster) in services)
         {
             var environment = new Dictionary<string, string>(shared);
@@ -95,7 +96,7 @@ public class RunningSystem : IAsyncLifetime
     /// <summary>How many processes of a service share its database and queues; the gateway balances between them.</summary>
     protected virtual int InstancesOf(string program) => 1;
 
-    /// <summary>Settings of one service's processes on top of the shared ones (a failpoint, say).</summary>
+    /// <summary>Settings of one program's processes on top of the shared ones (a failpoint, say); "Gateway" is asked too.</summary>
     protected virtual IReadOnlyDictionary<string, string> EnvironmentOf(string program) => new Dictionary<string, string>();
 
     /// <summary>A fresh virtual host on the shared test broker; a fixture that must stop its broker brings its own.</summary>
@@ -122,7 +123,7 @@ public class RunningSystem : IAsyncLifetime
     /// <summary>Every process's last log lines, for a failure message.</summary>
     public string Logs() => string.Join("\n\n", _processes.Select(p => $"===== {p.Name}\n{p.LogTail(15)}"));
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var process in _processes) await process.DisposeAsync();
         _processes.Clear();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PolicyEngage.Audit.Data;
 
@@ -11,27 +12,41 @@ namespace PolicyEngage.Audit.Ledger;
 /// </summary>
 public sealed class LedgerChain(AuditDbContext db)
 {
+    /// <summary>The ledger append's span, inside the consume span of the event's trace.</summary>
+    public static readonly ActivitySource Tracing = new("PolicyEngage.Ledger");
+
     /// <summary>
     /// Takes in an event and appends what it makes ready (one arrival can release a whole chain of waiting events).
     /// Changes tracked entities only; the caller saves. Returns false for an event already received.
     /// </summary>
     public async Task<bool> ReceiveAsync(PendingEvent arrival, CancellationToken cancellationToken)
     {
+        using var activity = Tracing.StartActivity("ledger append");
+        activity?.SetTag("policyengage.event.id", arrival.EventId.ToString());
+        activity?.SetTag("policyengage.event.type", arrival.EventType);
         if (await db.LedgerEntries.AnyAsync(e => e.EventId == arrival.EventId, cancellationToken)
             || await db.PendingEvents.AnyAsync(e => e.EventId == arrival.EventId, cancellationToken))
+        {
+            activity?.SetTag("policyengage.ledger.outcome", "received already");
             return false;
+        }
 
         if (arrival.CausationId is { } cause && !await db.LedgerEntries.AnyAsync(e => e.EventId == cause, cancellationToken))
         {
+            activity?.SetTag("policyengage.ledger.outcome", "waiting for its cause");
             db.PendingEvents.Add(arrival);
             return true;
         }
-        await AppendWithWhatWaitsForItAsync(arrival, cancellationToken);
+        var (first, count) = await AppendWithWhatWaitsForItAsync(arrival, cancellationToken);
+        activity?.SetTag("policyengage.ledger.outcome", "appended");
+        activity?.SetTag("policyengage.ledger.sequence", first);
+        // More than one when the arrival released events that waited for it: their own traces began earlier.
+        activity?.SetTag("policyengage.ledger.appended", count);
         return true;
     }
 
     /// <summary>Appends the event, then each event waiting for it (earliest received first), and so on down the chain.</summary>
-    private async Task AppendWithWhatWaitsForItAsync(PendingEvent ready, CancellationToken cancellationToken)
+    private async Task<(long First, int Count)> AppendWithWhatWaitsForItAsync(PendingEvent ready, CancellationToken cancellationToken)
     {
         var head = await db.LedgerEntries
             .OrderByDescending(e => e.Sequence)
@@ -42,6 +57,7 @@ public sealed class LedgerChain(AuditDbContext db)
         var tree = new LedgerTree(db);
         await tree.CatchUpAsync(sequence, cancellationToken);
 
+        var first = sequence + 1;
         var queue = new Queue<PendingEvent>([ready]);
         while (queue.TryDequeue(out var next))
         {
@@ -59,5 +75,6 @@ public sealed class LedgerChain(AuditDbContext db)
                 queue.Enqueue(waiting);
             }
         }
+        return (first, (int)(sequence - first + 1));
     }
 }

@@ -29,7 +29,8 @@ public static class TelemetryExtensions
                 // Ours: the outbox's and any a service adds (PolicyEngage.Digests, say).
                 .AddMeter("MassTransit", "PolicyEngage.*"))
             .WithTracing(tracing => tracing
-                .AddSource(serviceName, "MassTransit", "PolicyEngage.Outbox", "Yarp.ReverseProxy")
+                // Ours (PolicyEngage.Outbox, PolicyEngage.Ledger, …) beside the libraries'.
+                .AddSource("MassTransit", "PolicyEngage.*", "Yarp.ReverseProxy")
                 .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation());
 

@@ -14,6 +14,9 @@ internal sealed class RunScript : IAsyncDisposable
     public static readonly string[] Services = ["Submissions", "Reviews", "RegulatorLiaison", "Audit"];
     public static readonly string[] Apps = [.. Services, "Gateway"];
 
+    /// <summary>The telemetry dashboard: an executable of its own, not a PolicyEngage dll.</summary>
+    public const string Dashboard = "Dashboard";
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly HashSet<LinuxProcess> _seenApps = [];
@@ -30,8 +33,12 @@ internal sealed class RunScript : IAsyncDisposable
     public int Id => _process.Id;
     public Uri Gateway => new($"http://127.0.0.1:{GatewayPort}");
 
-    /// <summary>The gateway's port and the four services' ports.</summary>
-    public IEnumerable<int> Ports => [GatewayPort, .. Enumerable.Range(FirstServicePort, 4)];
+    /// <summary>After the services' ports: the dashboard's page, then its OTLP endpoint.</summary>
+    public int DashboardPort => FirstServicePort + 4;
+    public Uri DashboardPage => new($"http://127.0.0.1:{DashboardPort}");
+
+    /// <summary>The gateway's port, the four services' and the dashboard's two.</summary>
+    public IEnumerable<int> Ports => [GatewayPort, .. Enumerable.Range(FirstServicePort, 6)];
 
     public string Output
     {
@@ -43,8 +50,8 @@ internal sealed class RunScript : IAsyncDisposable
 
     public static RunScript Start(string dataDirectory, string virtualHost)
     {
-        // One block: the gateway's port, then the services' first port and the three after it.
-        var gatewayPort = LoopbackPorts.Consecutive(5);
+        // One block: the gateway's port, the services' first port and the three after it, then the dashboard's two.
+        var gatewayPort = LoopbackPorts.Consecutive(7);
         var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "run.sh"), ["--no-build"])
         {
             WorkingDirectory = RepositoryRoot.Path,
@@ -56,6 +63,8 @@ internal sealed class RunScript : IAsyncDisposable
         start.Environment["POLICYENGAGE_FIRST_SERVICE_PORT"] = (gatewayPort + 1).ToString();
         start.Environment["POLICYENGAGE_AMQP_PORT"] = TestBroker.AmqpPort.ToString();
         start.Environment["POLICYENGAGE_DATA_DIR"] = dataDirectory;
+        start.Environment["POLICYENGAGE_DASHBOARD_PORT"] = (gatewayPort + 5).ToString();
+        start.Environment["POLICYENGAGE_DASHBOARD_OTLP_PORT"] = (gatewayPort + 6).ToString();
         // Not one of run.sh's own settings: it reaches the services only because run.sh passes its environment on.
         start.Environment["RabbitMq__VirtualHost"] = virtualHost;
 
@@ -79,14 +88,15 @@ internal sealed class RunScript : IAsyncDisposable
         if (!Output.Contains(text)) Assert.Fail($"run.sh exited with code {ExitCode} before printing \"{text}\"");
     }
 
-    /// <summary>The app processes run.sh runs now (its direct children running a PolicyEngage dll), by app name.</summary>
+    /// <summary>The app processes run.sh runs now (its direct children running a PolicyEngage dll, and the dashboard), by app name.</summary>
     public IReadOnlyDictionary<string, LinuxProcess> RunningApps()
     {
         var apps = new Dictionary<string, LinuxProcess>();
         foreach (var child in LinuxProcess.ChildrenOf(Id))
         {
             // "dotnet": not the env or setsid this child briefly is on its way to dotnet.
-            var app = Apps.FirstOrDefault(name => child.CommandLine.StartsWith("dotnet ") && child.CommandLine.EndsWith($"PolicyEngage.{name}.dll"));
+            var app = Apps.FirstOrDefault(name => child.CommandLine.StartsWith("dotnet ") && child.CommandLine.EndsWith($"PolicyEngage.{name}.dll"))
+                ?? (child.CommandLine.EndsWith("/tools/Aspire.Dashboard") ? Dashboard : null);
             if (app is null) continue;
             apps[app] = child;
             lock (_seenApps) _seenApps.Add(child);

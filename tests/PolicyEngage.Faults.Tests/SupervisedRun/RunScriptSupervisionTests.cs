@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using PolicyEngage.Testing;
 using Xunit.Abstractions;
@@ -38,9 +40,14 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IAsync
             Directory.GetFiles(_data.Path, "*.db").Select(Path.GetFileName).Order());
         await Eventually.True(async () => (await new VirtualHostQueues(_virtualHost!.Name).ListAsync()).Any(queue => queue.Name.StartsWith("reviews-")), "Reviews' queues in the test's virtual host");
         var before = run.RunningApps();
-        Assert.Equal(RunScript.Apps.Order(), before.Keys.Order());
+        Assert.Equal(RunScript.Apps.Append(RunScript.Dashboard).Order(), before.Keys.Order());
         var reviewer = await new ApiClient(run.Gateway).SignInAsync("runsh-reviewer", "Reviewer", org: "globex");
         (await reviewer.GetAsync("/api/reviews?status=Open")).Expect(HttpStatusCode.OK);
+        // Every process exports to the dashboard run.sh started: each with its metrics, and the request's two with traces.
+        await Eventually.True(async () => (await DashboardResourcesAsync(run, "hasMetrics")).SetEquals(RunScript.Apps),
+            "the gateway and the four services in the dashboard, each with metrics");
+        await Eventually.True(async () => (await DashboardResourcesAsync(run, "hasTraces")).IsSupersetOf(["Gateway", "Reviews"]),
+            "the reviewer's request traced in the dashboard by the gateway and Reviews");
 
         var killed = before["Reviews"];
         Assert.True(UnixSignal.Send(killed.Id, UnixSignal.Kill), $"SIGKILL to Reviews ({killed.Id})");
@@ -82,6 +89,22 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IAsync
         }
         if (_virtualHost is not null) await _virtualHost.DisposeAsync();
         _data.Dispose();
+    }
+
+    /// <summary>The dashboard's own telemetry API (anonymous, as run.sh starts it on loopback).</summary>
+    private static async Task<HashSet<string>> DashboardResourcesAsync(RunScript run, string having)
+    {
+        using var client = new HttpClient { BaseAddress = run.DashboardPage, Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            var resources = await client.GetFromJsonAsync<JsonArray>("/api/telemetry/resources") ?? [];
+            return resources.Where(resource => resource![having]!.GetValue<bool>())
+                .Select(resource => resource!["name"]!.GetValue<string>()).ToHashSet();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return []; // Not listening yet.
+        }
     }
 
     private static async Task<bool> AnswersReadyAsync(int port)

@@ -1,0 +1,71 @@
+using System.Net;
+using PolicyEngage.Testing;
+using PolicyEngage.Testing.Telemetry;
+using Xunit;
+using static PolicyEngage.Testing.FlowSteps;
+
+namespace PolicyEngage.EndToEnd.Tests.Telemetry;
+
+/// <summary>SPEC "API documents, telemetry and benchmarks": one trace per request, read from what the processes export.</summary>
+public sealed class OneTraceTests(TracedSystem system) : IClassFixture<TracedSystem>
+{
+    private readonly ApiClient _api = system.Client();
+
+    [Fact]
+    public async Task A_submission_is_one_trace_from_the_gateway_through_the_outbox_and_the_bus_to_every_consumer_and_the_ledger()
+    {
+        var liaison = await _api.SignInAsync("liaison-1", "LiaisonOfficer");
+        var author = await _api.SignInAsync("author-acme", "PolicyAuthor", org: "acme");
+        var regulatorId = await RegisterRegulatorAsync(liaison, "Ofcom");
+        var consultationId = await OpenConsultationAsync(liaison, regulatorId, "TRACE-1");
+        var paperId = Id((await CreatePaperAsync(author, consultationId, "Traced")).Expect(HttpStatusCode.Created));
+        (await author.PostAsync($"/api/papers/{paperId}/submit")).Expect(HttpStatusCode.OK);
+
+        var submit = await Eventually.ValueAsync(() => system.Receiver.Spans.SingleOrDefault(span =>
+            span is { Service: "Gateway", Kind: SpanKind.Server, ParentSpanId: "" } && span.Attribute("url.path") == $"/api/papers/{paperId}/submit"),
+            "the gateway's span of the submit");
+        // Each consumer's work ends in the span that records it; wait for all of them before reading the tree.
+        var trace = await Eventually.ValueAsync(() =>
+        {
+            var spans = system.Receiver.Spans.Where(span => span.TraceId == submit.TraceId).ToList();
+            var ledgerAppend = spans.Where(IsLedgerAppendOf("PositionPaperSubmitted")).ToList();
+            var consumers = spans.Where(span => span.Kind == SpanKind.Consumer && span.Name.EndsWith(" process", StringComparison.Ordinal))
+                .Select(span => span.Service).Distinct().Count();
+            return ledgerAppend.Count == 1 && consumers == 3 ? spans : null;
+        }, "the ledger's append and the three consumers' spans in the submit's trace");
+
+        var byId = trace.ToDictionary(span => span.SpanId);
+        // One tree: the gateway's request span is its only root, and every other span's parent was exported with it.
+        Assert.Equal([submit], trace.Where(span => span.ParentSpanId == ""));
+        Assert.All(trace.Where(span => span != submit), span => Assert.True(byId.ContainsKey(span.ParentSpanId), $"{span} has no parent in the trace"));
+
+        var append = trace.Single(IsLedgerAppendOf("PositionPaperSubmitted"));
+        Assert.Equal("appended", append.Attribute("policyengage.ledger.outcome"));
+        var path = PathToRoot(append, byId);
+        // From the ledger up: Audit consumes, the bus carried what Submissions' relay published for the request the gateway proxied.
+        Assert.Equal(["Audit", "Submissions", "Gateway"], path.Select(span => span.Service).Distinct());
+        var relay = Assert.Single(path, span => span is { Service: "Submissions", Scope: "PolicyEngage.Outbox" });
+        Assert.Equal(SpanKind.Producer, relay.Kind);
+        Assert.Equal(SpanKind.Server, byId[relay.ParentSpanId].Kind); // the relay continues the request that wrote the row
+        Assert.Equal("/api/papers/{id}/submit", byId[relay.ParentSpanId].Attribute("http.route"));
+        Assert.Contains(path, span => span is { Service: "Audit", Kind: SpanKind.Consumer });
+        Assert.Contains(path, span => span is { Service: "Gateway", Kind: SpanKind.Client });
+
+        // Every service that consumes PositionPaperSubmitted did so under the relay's publish.
+        foreach (var service in new[] { "Reviews", "RegulatorLiaison", "Audit" })
+        {
+            var consume = trace.Single(span => span.Service == service && span.Kind == SpanKind.Consumer && span.Name.EndsWith(" process", StringComparison.Ordinal));
+            Assert.Contains(relay, PathToRoot(consume, byId));
+        }
+    }
+
+    private static Func<ReceivedSpan, bool> IsLedgerAppendOf(string eventType) =>
+        span => span is { Service: "Audit", Name: "ledger append" } && span.Attribute("policyengage.event.type") == eventType;
+
+    private static List<ReceivedSpan> PathToRoot(ReceivedSpan span, IReadOnlyDictionary<string, ReceivedSpan> byId)
+    {
+        var path = new List<ReceivedSpan> { span };
+        while (path[^1].ParentSpanId != "") path.Add(byId[path[^1].ParentSpanId]);
+        return path;
+    }
+}
