@@ -73,7 +73,8 @@ public static class CanonicalJson
         }
     }
 
-    private static void WriteString(StringBuilder output, string value)
+    /// <summary>A string as RFC 8785 writes it, quotes included: for writers that assemble canonical JSON of a known shape.</summary>
+    public static void WriteString(StringBuilder output, string value)
     {
         output.Append('"');
         foreach (var c in value)

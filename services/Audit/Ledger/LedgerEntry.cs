@@ -40,7 +40,7 @@ public sealed class LedgerEntry
     public IReadOnlyList<LedgerEntryPaper> Papers => _papers;
 
     /// <summary>The SPEC's formula: SHA-256 over the UTF-8 of the previous hash (lowercase hex) followed by the stored event.</summary>
-    public static string HashOf(string previousHash, string data) => Sha256Hex.Of(previousHash + data);
+    public static string HashOf(string previousHash, string data) => Sha256Hex.Of(previousHash, data);
 
     /// <summary>Links a waiting event onto the entry whose hash is <paramref name="previousHash"/>.</summary>
     public static LedgerEntry Chain(PendingEvent pending, long sequence, string previousHash, DateTime recordedAt)

@@ -57,8 +57,7 @@ public sealed class LedgerTree(AuditDbContext db)
         MerkleTree.ConsistencyProof(fromSize, toSize, await NodesAsync(MerkleTree.NodesForConsistency(fromSize, toSize), cancellationToken));
 
     /// <summary>The SPEC's leaf: SHA-256(0x00 ‖ canonical JSON of the entry's timeline fields).</summary>
-    public static byte[] LeafHashOf(LedgerEntry entry) =>
-        MerkleHash.Leaf(LedgerLeaf.Input(TimelineEntry.JsonOf(entry)));
+    public static byte[] LeafHashOf(LedgerEntry entry) => LeafInput.HashOf(entry);
 
     private async Task<Dictionary<NodeKey, byte[]>> NodesAsync(IReadOnlyList<NodeKey> keys, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -8,7 +9,25 @@ public static class Sha256Hex
 {
     public const int Length = 64;
 
-    public static string Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Of(string text) => Of(text, "");
+
+    /// <summary>The hash of two texts one after the other, without joining them first (the ledger's chain hashes a link so per entry).</summary>
+    public static string Of(string first, string second)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(first.Length + second.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(first, buffer);
+            length += Encoding.UTF8.GetBytes(second, buffer.AsSpan(length));
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>The hash of a value's canonical JSON (RFC 8785).</summary>
     public static string OfCanonicalJson<T>(T value) => Of(CanonicalJson.Serialize(value));
