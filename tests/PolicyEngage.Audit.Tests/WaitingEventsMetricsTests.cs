@@ -5,6 +5,7 @@ using PolicyEngage.Audit.Ledger;
 using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Testing;
 using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Metrics;
 
 namespace PolicyEngage.Audit.Tests;
 
@@ -21,15 +22,9 @@ public sealed class WaitingEventsMetricsTests(AuditApp app) : IClassFixture<Audi
         var opened = ConsultationEvents.Opened(Guid.CreateVersion7(), registered.RegulatorId, registered.EventId);
 
         await app.PublishAsync(opened);
-        await Eventually.True(() => Read(waiting) == 1 && Read(oldestAge) > 0, "the gauges show one event waiting, for a while");
+        await Eventually.True(() => waiting.ReadNow() == 1 && oldestAge.ReadNow() > 0, "the gauges show one event waiting, for a while");
 
         await app.PublishAsync(registered);
-        await Eventually.True(() => Read(waiting) == 0 && Read(oldestAge) == 0, "the gauges show none waiting");
-    }
-
-    private static T? Read<T>(MetricCollector<T> gauge) where T : struct
-    {
-        gauge.RecordObservableInstruments();
-        return gauge.LastMeasurement?.Value;
+        await Eventually.True(() => waiting.ReadNow() == 0 && oldestAge.ReadNow() == 0, "the gauges show none waiting");
     }
 }
