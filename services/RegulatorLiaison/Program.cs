@@ -18,6 +18,7 @@ builder.AddServiceMessaging<RegulatorLiaisonDbContext>(bus => bus.AddConsumers(t
 builder.Services.Configure<ConsultationDeadlineOptions>(builder.Configuration.GetSection(ConsultationDeadlineOptions.Section));
 builder.Services.AddHostedService<ConsultationDeadlineCloser>();
 builder.AddDigestDeliveryAlerts();
+builder.Services.AddSingleton<DigestMetrics>();
 builder.AddDigestGrouping();
 builder.AddDigestPushes();
 

@@ -1,12 +1,15 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Audit.Ledger;
 using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Contracts;
+using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using PolicyEngage.Testing.Events;
 using PolicyEngage.Testing.Services;
 
@@ -108,6 +111,26 @@ public sealed class LedgerConsumerTests
         Assert.True((await database.VerifyAsync()).Valid);
     }
 
+    [Fact]
+    public async Task The_sequencers_lag_is_measured_under_its_inbox_name_for_the_event_it_consumed()
+    {
+        using var database = new SqliteTestDatabase<SqliteAuditDbContext>();
+        var clock = TestClock.StartingNow();
+        await using var provider = BusWith(database, clock);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        using var lag = new MetricCollector<double>(provider.GetRequiredService<IMeterFactory>(), InboxMetrics.MeterName, InboxMetrics.LagHistogram);
+        var registered = RegulatorEvents.Registered(Guid.CreateVersion7()) with { OccurredAt = clock.GetUtcNow().UtcDateTime };
+        clock.Advance(TimeSpan.FromSeconds(3));
+
+        await BusPublishing.PublishAsync(harness, registered, "RegulatorLiaison");
+        await BusPublishing.SavedAsync(database.Open, registered.EventId);
+
+        var measured = Assert.Single(lag.GetMeasurementSnapshot());
+        Assert.Equal(3, measured.Value);
+        Assert.Equal(("ledger", nameof(RegulatorRegistered)), ((string?)measured.Tags["consumer"], (string?)measured.Tags["message_type"]));
+    }
+
     [Theory]
     [InlineData("Submissions")]
     [InlineData("Audit")]
@@ -129,9 +152,11 @@ public sealed class LedgerConsumerTests
         Assert.Empty(await db.PendingEvents.ToListAsync());
     }
 
-    private static ServiceProvider BusWith(SqliteTestDatabase<SqliteAuditDbContext> database) => new ServiceCollection()
+    private static ServiceProvider BusWith(SqliteTestDatabase<SqliteAuditDbContext> database, TimeProvider? clock = null) => new ServiceCollection()
         .AddDbContext<AuditDbContext, SqliteAuditDbContext>(db => db.UseSqlite(database.ConnectionString))
-        .AddSingleton(TimeProvider.System)
+        .AddSingleton(clock ?? TimeProvider.System)
+        .AddMetrics()
+        .AddSingleton<InboxMetrics>()
         .AddSingleton<MessagePublisher, TestMessagePublisher>()
         .AddMassTransitTestHarness(bus => bus.AddLedgerConsumers())
         .BuildServiceProvider(validateScopes: true);

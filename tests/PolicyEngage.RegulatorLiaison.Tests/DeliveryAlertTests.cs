@@ -85,7 +85,7 @@ public sealed class DeliveryAlertTests(RegulatorLiaisonApp app) : IClassFixture<
         {
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument is { Name: "policyengage.digests.delivery_overdue", Meter.Name: DeliveryAlerts.MeterName } && instrument.Meter.Scope == appMeters)
+                if (instrument is { Name: "policyengage.digests.delivery_overdue", Meter.Name: DigestMetrics.MeterName } && instrument.Meter.Scope == appMeters)
                     listener.EnableMeasurementEvents(instrument);
             };
             _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Exchange(ref _value, value));

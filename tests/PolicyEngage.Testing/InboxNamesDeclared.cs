@@ -1,4 +1,5 @@
 using System.Reflection;
+using MassTransit;
 using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using Xunit;
 
@@ -17,6 +18,11 @@ public abstract class InboxNamesDeclared<TServiceAssemblyMarker>
     [Fact]
     public void Every_inbox_consumer_declares_a_name_no_other_consumer_of_the_service_uses() =>
         Assert.Empty(InboxConsumerNames.Problems(InboxConsumerNames.ConsumersIn(typeof(TServiceAssemblyMarker).Assembly)));
+
+    /// <summary>A bare <c>IConsumer&lt;T&gt;</c> would apply redeliveries twice and escape the inbox's lag and duplicate metrics.</summary>
+    [Fact]
+    public void Every_consumer_of_the_service_is_an_inbox_consumer() =>
+        Assert.Empty(InboxConsumerNames.ConsumersBesideTheInboxIn(typeof(TServiceAssemblyMarker).Assembly));
 }
 
 /// <summary>Reads the declared inbox names by reflection: no consumer is constructed.</summary>
@@ -24,6 +30,14 @@ public static class InboxConsumerNames
 {
     public static IReadOnlyList<Type> ConsumersIn(Assembly assembly) =>
         assembly.GetTypes().Where(type => !type.IsAbstract && IsInboxConsumer(type)).ToList();
+
+    public static IReadOnlyList<string> ConsumersBesideTheInboxIn(Assembly assembly) =>
+        assembly.GetTypes()
+            .Where(type => !type.IsAbstract && !IsInboxConsumer(type) && type.GetInterfaces().Any(IsConsumerInterface))
+            .Select(type => type.FullName ?? type.Name)
+            .ToList();
+
+    private static bool IsConsumerInterface(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IConsumer<>);
 
     /// <summary>
     /// One line per consumer without a declared name and per name two or more consumers share. Names differing only

@@ -28,14 +28,17 @@ public sealed record WaitingCount(int Count, TimeSpan OldestAge);
 
 public sealed class WaitingEventsMetrics
 {
+    public const string WaitingGauge = "policyengage.ledger.waiting";
+    public const string OldestWaitingAgeGauge = "policyengage.ledger.oldest_waiting_age";
+
     private long _count;
     private double _oldestAgeSeconds;
 
     public WaitingEventsMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(WaitingEvents.MeterName);
-        meter.CreateObservableGauge("policyengage.ledger.waiting", () => Volatile.Read(ref _count), description: "Events waiting for their cause to reach the ledger.");
-        meter.CreateObservableGauge("policyengage.ledger.oldest_waiting_age", () => Volatile.Read(ref _oldestAgeSeconds), unit: "s",
+        meter.CreateObservableGauge(WaitingGauge, () => Volatile.Read(ref _count), description: "Events waiting for their cause to reach the ledger.");
+        meter.CreateObservableGauge(OldestWaitingAgeGauge, () => Volatile.Read(ref _oldestAgeSeconds), unit: "s",
             description: "How long the oldest waiting event has waited.");
     }
 

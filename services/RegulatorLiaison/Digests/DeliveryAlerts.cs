@@ -7,8 +7,6 @@ namespace PolicyEngage.RegulatorLiaison.Digests;
 /// <summary>A digest stuck in <c>Delivering</c> shows in readiness (Degraded, still 200) and in a metric.</summary>
 public static class DeliveryAlerts
 {
-    public const string MeterName = "PolicyEngage.Digests";
-
     public static IHostApplicationBuilder AddDigestDeliveryAlerts(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<DeliveryAlertOptions>(builder.Configuration.GetSection(DeliveryAlertOptions.Section));
@@ -38,7 +36,7 @@ public sealed class OverdueDeliveryMetrics
 
     public OverdueDeliveryMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(DeliveryAlerts.MeterName);
+        var meter = meterFactory.Create(DigestMetrics.MeterName);
         meter.CreateObservableGauge("policyengage.digests.delivery_overdue", () => Volatile.Read(ref _overdue),
             description: "Digests Delivering for longer than Digests:DeliveryAlertAfter.");
     }

@@ -75,11 +75,13 @@ public static class DigestsApi
     }
 
     private static async Task<Results<Created<DigestResponse>, ProblemHttpResult>> CompileAsync(
-        Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, IOptions<DigestGroupingOptions> grouping, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, RegulatorLiaisonDbContext db, TimeProvider clock, IOptions<DigestGroupingOptions> grouping, DigestMetrics metrics,
+        CancellationToken ct)
     {
         if (await SourcesAsync(id, db, ct) is not var (consultation, papers, checkpoint)) return Problems.NotFound("consultation");
 
-        var digest = Digest.Compile(consultation, papers, user.Subject(), clock.GetUtcNow().UtcDateTime, checkpoint, grouping.Value.SimilarityThreshold);
+        var digest = metrics.TimeCompile(() =>
+            Digest.Compile(consultation, papers, user.Subject(), clock.GetUtcNow().UtcDateTime, checkpoint, grouping.Value.SimilarityThreshold));
         db.Digests.Add(digest);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/digests/{digest.Id}", DigestResponse.Of(digest));

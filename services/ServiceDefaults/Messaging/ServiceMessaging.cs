@@ -77,6 +77,7 @@ public static class ServiceMessaging
         builder.Services.AddHealthChecks().AddCheck<OutboxParkedHealthCheck<TContext>>("outbox-parked", tags: [HealthEndpoints.ReadyTag]);
 
         builder.Services.Configure<InboxOptions>(builder.Configuration.GetSection(InboxOptions.Section));
+        builder.Services.AddSingleton<InboxMetrics>();
         builder.Services.AddSingleton<InboxPruner<TContext>>();
         builder.Services.AddHostedService<InboxPruningService<TContext>>();
         builder.AddFaultInjection();

@@ -14,6 +14,7 @@ public static class PushDispatchers
     internal static DigestPushDispatcher Of(RegulatorLiaisonApp app) => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(),
         app.Services.GetRequiredService<WebhookSender>(),
+        app.Services.GetRequiredService<WebhookMetrics>(),
         app.Clock,
         app.Services.GetRequiredService<IOptions<WebhookOptions>>(),
         Options.Create(new FaultInjectionOptions()),

@@ -58,6 +58,10 @@ public sealed class InboxNameTests
     [Fact]
     public void The_name_check_passes_consumers_with_distinct_names() =>
         Assert.Empty(InboxConsumerNames.Problems([typeof(RegistrationSeenConsumer), typeof(FirstTwinConsumer)]));
+
+    [Fact]
+    public void The_consumer_check_reports_a_bare_consumer_and_passes_the_inbox_consumers() =>
+        Assert.Equal([typeof(DeliveryCounter).FullName!], InboxConsumerNames.ConsumersBesideTheInboxIn(typeof(DeliveryCounter).Assembly));
 }
 
 public sealed class UnnamedConsumer(RegistryDbContext db, TimeProvider clock) : InboxConsumer<RegulatorRegistered>(db, clock)

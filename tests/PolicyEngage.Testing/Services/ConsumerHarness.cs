@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyEngage.Contracts;
+using PolicyEngage.ServiceDefaults.Messaging.Inbox;
 using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.Testing.Services;
@@ -29,23 +31,28 @@ public sealed class ConsumerHarness<TContext, TSqliteContext> : IAsyncDisposable
     public SqliteTestDatabase<TSqliteContext> Database =>
         _database ?? throw new InvalidOperationException("This harness runs on a file its caller owns; open that instead.");
 
-    /// <summary>On a migrated test database of its own, disposed with the harness.</summary>
-    public static Task<ConsumerHarness<TContext, TSqliteContext>> StartAsync(Action<IBusRegistrationConfigurator> addConsumers)
+    /// <summary>The consumers' meters, as a host's own: the scope a test's metric collector listens to.</summary>
+    public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
+
+    /// <summary>On a migrated test database of its own, disposed with the harness; on the system clock unless given one.</summary>
+    public static Task<ConsumerHarness<TContext, TSqliteContext>> StartAsync(Action<IBusRegistrationConfigurator> addConsumers, TimeProvider? clock = null)
     {
         var database = new SqliteTestDatabase<TSqliteContext>();
-        return StartAsync(database.ConnectionString, addConsumers, database);
+        return StartAsync(database.ConnectionString, addConsumers, database, clock ?? TimeProvider.System);
     }
 
     /// <summary>On a SQLite file the caller owns and has brought to the schema it wants (an upgraded database, say).</summary>
     public static Task<ConsumerHarness<TContext, TSqliteContext>> StartOnAsync(string connectionString, Action<IBusRegistrationConfigurator> addConsumers) =>
-        StartAsync(connectionString, addConsumers, database: null);
+        StartAsync(connectionString, addConsumers, database: null, TimeProvider.System);
 
     private static async Task<ConsumerHarness<TContext, TSqliteContext>> StartAsync(
-        string connectionString, Action<IBusRegistrationConfigurator> addConsumers, SqliteTestDatabase<TSqliteContext>? database)
+        string connectionString, Action<IBusRegistrationConfigurator> addConsumers, SqliteTestDatabase<TSqliteContext>? database, TimeProvider clock)
     {
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton(TimeProvider.System)
+            .AddMetrics()
+            .AddSingleton(clock)
+            .AddSingleton<InboxMetrics>()
             .AddDbContext<TContext, TSqliteContext>(db => db.UseSqlite(connectionString))
             .AddMassTransitTestHarness(addConsumers)
             .BuildServiceProvider(validateScopes: true);

@@ -16,6 +16,7 @@ namespace PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
 internal sealed class DigestPushDispatcher(
     IServiceScopeFactory scopes,
     WebhookSender sender,
+    WebhookMetrics metrics,
     TimeProvider clock,
     IOptions<WebhookOptions> options,
     IOptions<FaultInjectionOptions> faults,
@@ -100,6 +101,8 @@ internal sealed class DigestPushDispatcher(
             endpoint.Disable(now);
             await DigestPushes.DisablePendingAsync(db, endpoint, now, ct);
         }
+        // Counted whether or not its record is saved below: the receiver had it all the same.
+        metrics.Attempted(outcome, push.State);
         if (!await SavedAsync(db, push, ct)) return;
         logger.LogInformation("Push {WebhookId} attempt {Attempt} to endpoint {EndpointId}: {Status} {Error}; now {State}",
             push.WebhookId, push.Attempts.Count, endpoint.Id, outcome.StatusCode, outcome.Error, push.State);

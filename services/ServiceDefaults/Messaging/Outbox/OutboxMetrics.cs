@@ -5,7 +5,9 @@ namespace PolicyEngage.ServiceDefaults.Messaging.Outbox;
 public sealed class OutboxMetrics
 {
     public const string MeterName = "PolicyEngage.Outbox";
+    public const string WaitingGauge = "policyengage.outbox.waiting";
     public const string ParkedGauge = "policyengage.outbox.parked";
+    public const string OldestUnsentAgeGauge = "policyengage.outbox.oldest_unsent_age";
 
     private readonly Counter<long> _published;
     private readonly Counter<long> _publishFailures;
@@ -22,10 +24,10 @@ public sealed class OutboxMetrics
             description: "Rows a round could not publish, whoever was at fault (a broker outage included).");
         _attemptFailures = meter.CreateCounter<long>("policyengage.outbox.attempt_failures",
             description: "Failures counted against the row that caused them; a row is parked after Outbox:MaxAttempts.");
-        meter.CreateObservableGauge("policyengage.outbox.waiting", () => Volatile.Read(ref _waiting), description: "Rows neither sent nor parked.");
+        meter.CreateObservableGauge(WaitingGauge, () => Volatile.Read(ref _waiting), description: "Rows neither sent nor parked.");
         meter.CreateObservableGauge(ParkedGauge, () => Volatile.Read(ref _parked),
             description: "Rows parked after Outbox:MaxAttempts failures; each needs an operator.");
-        meter.CreateObservableGauge("policyengage.outbox.oldest_unsent_age", () => Volatile.Read(ref _oldestUnsentAgeSeconds), unit: "s",
+        meter.CreateObservableGauge(OldestUnsentAgeGauge, () => Volatile.Read(ref _oldestUnsentAgeSeconds), unit: "s",
             description: "Age of the oldest row neither sent nor parked.");
     }
 

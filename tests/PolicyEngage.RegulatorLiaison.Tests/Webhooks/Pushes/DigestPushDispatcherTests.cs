@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PolicyEngage.Contracts;
 using PolicyEngage.RegulatorLiaison.Consultations;
 using PolicyEngage.RegulatorLiaison.Tests.Support;
@@ -65,6 +68,25 @@ public sealed class DigestPushDispatcherTests(RegulatorLiaisonApp app) : IClassF
         Assert.Single(await app.OutboxAsync<DigestPushed>(), e => e.WebhookId == push.WebhookId);
         Assert.DoesNotContain(await Dispatcher().ClaimAsync(CancellationToken.None), c => c.PushId == push.Id);
     }
+
+    [Fact]
+    public async Task Each_attempt_is_counted_as_it_is_made_with_what_it_came_to_and_the_receivers_status_class()
+    {
+        var (_, pushes) = await PendingPushesAsync(count: 2);
+        using var attempts = new MetricCollector<long>(app.Services.GetRequiredService<IMeterFactory>(), WebhookMetrics.MeterName, WebhookMetrics.AttemptsCounter);
+        _receiver.AnswerNext(WebhookAnswer.Status(503), WebhookAnswer.Ok);
+        var dispatcher = Dispatcher();
+        var claims = await dispatcher.ClaimAsync(CancellationToken.None);
+
+        await dispatcher.AttemptAsync(Assert.Single(claims, c => c.PushId == pushes[0].Id), CancellationToken.None);
+        Assert.Equal(["1 retry 5xx"], Counted(attempts));
+
+        await dispatcher.AttemptAsync(Assert.Single(claims, c => c.PushId == pushes[1].Id), CancellationToken.None);
+        Assert.Equal(["1 retry 5xx", "1 succeeded 2xx"], Counted(attempts));
+    }
+
+    private static IEnumerable<string> Counted(MetricCollector<long> attempts) =>
+        attempts.GetMeasurementSnapshot().Select(m => $"{m.Value} {m.Tags["outcome"]} {m.Tags["status_class"]}");
 
     private static async Task RoundAsync(DigestPushDispatcher dispatcher, DigestPush push)
     {
