@@ -8,4 +8,7 @@ public static class ColumnLengths
 
     /// <summary>A caller's subject (the token's <c>sub</c>) recorded as who created, submitted, decided or acknowledged.</summary>
     public const int Subject = 200;
+
+    /// <summary>A W3C <c>traceparent</c> (55 characters today; room for a later version's).</summary>
+    public const int TraceParent = 128;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using PolicyEngage.Testing;
 using PolicyEngage.Testing.Telemetry;
+using PolicyEngage.Testing.Webhooks;
 using Xunit;
 using static PolicyEngage.Testing.FlowSteps;
 
@@ -57,6 +58,65 @@ public sealed class OneTraceTests(TracedSystem system) : IClassFixture<TracedSys
             var consume = trace.Single(span => span.Service == service && span.Kind == SpanKind.Consumer && span.Name.EndsWith(" process", StringComparison.Ordinal));
             Assert.Contains(relay, PathToRoot(consume, byId));
         }
+    }
+
+    [Fact]
+    public async Task Every_service_exports_its_own_metrics_and_the_consumers_their_lag()
+    {
+        var liaison = await _api.SignInAsync("liaison-2", "LiaisonOfficer");
+        var author = await _api.SignInAsync("author-initech", "PolicyAuthor", org: "initech");
+        var consultationId = await OpenConsultationAsync(liaison, await RegisterRegulatorAsync(liaison, "Arcep"), "TRACE-2");
+        var paperId = Id((await CreatePaperAsync(author, consultationId, "Measured")).Expect(HttpStatusCode.Created));
+        (await author.PostAsync($"/api/papers/{paperId}/submit")).Expect(HttpStatusCode.OK);
+
+        string[] services = ["Submissions", "Reviews", "RegulatorLiaison", "Audit"];
+        (string Service, string Metric)[] expected =
+        [
+            .. services.Select(service => (service, "policyengage.outbox.waiting")),
+            .. services.Select(service => (service, "policyengage.outbox.oldest_unsent_age")),
+            ("Submissions", "policyengage.outbox.published"),
+            // Each consumer of the submission measured how long the event took to reach it.
+            ("Reviews", "policyengage.inbox.consumer_lag"),
+            ("RegulatorLiaison", "policyengage.inbox.consumer_lag"),
+            ("Audit", "policyengage.inbox.consumer_lag"),
+            ("Audit", "policyengage.ledger.waiting"),
+            ("RegulatorLiaison", "policyengage.digests.delivery_overdue"),
+        ];
+        await Eventually.True(() =>
+        {
+            var exported = system.Receiver.Metrics.Select(metric => (metric.Service, metric.Name)).ToHashSet();
+            return expected.All(exported.Contains);
+        }, "every expected policyengage metric exported by its service", TimeSpan.FromSeconds(60));
+        // The gateway exports too, though no policyengage instrument is its.
+        Assert.Contains(system.Receiver.Metrics, metric => metric is { Service: "Gateway", Name: "http.server.request.duration" });
+    }
+
+    [Fact]
+    public async Task A_webhook_push_is_a_trace_of_its_own_linked_to_the_delivery_that_scheduled_it()
+    {
+        var liaison = await _api.SignInAsync("liaison-3", "LiaisonOfficer");
+        var regulatorId = await RegisterRegulatorAsync(liaison, "Traced regulator");
+        var regulator = await _api.SignInAsync("traced-regulator", "Regulator", regulator: regulatorId);
+        await using var receiver = await WebhookReceiver.StartAsync(IPAddress.Loopback);
+        (await regulator.PostAsync("/api/regulator/webhooks", new { url = new Uri(receiver.Url, "hooks").ToString() })).Expect(HttpStatusCode.Created);
+
+        var digestId = await DeliverDigestAsync(_api, regulatorId, "TRACE-PUSH", "Pushed position");
+
+        var push = await Eventually.ValueAsync(() => system.Receiver.Spans.SingleOrDefault(span => span is { Service: "RegulatorLiaison", Name: "webhook push" }),
+            "the push attempt's span", TimeSpan.FromSeconds(60));
+        var deliver = system.Receiver.Spans.Single(span =>
+            span is { Service: "Gateway", Kind: SpanKind.Server, ParentSpanId: "" } && span.Attribute("url.path") == $"/api/digests/{digestId}/deliver");
+        Assert.Equal("", push.ParentSpanId);
+        Assert.NotEqual(deliver.TraceId, push.TraceId);
+        // Its one link is to the span, in the delivery's trace, that scheduled it: RegulatorLiaison learning the papers were reserved.
+        var link = Assert.Single(push.Links);
+        Assert.Equal(deliver.TraceId, link.TraceId);
+        var scheduler = await Eventually.ValueAsync(() => system.Receiver.Spans.SingleOrDefault(span => span.SpanId == link.SpanId), "the linked span");
+        Assert.Equal(("RegulatorLiaison", SpanKind.Consumer), (scheduler.Service, scheduler.Kind));
+        // The attempt's request is under it, and the event it raised reaches the ledger in the push's own trace.
+        Assert.Contains(system.Receiver.Spans, span => span.ParentSpanId == push.SpanId && span.Kind == SpanKind.Client);
+        await Eventually.True(() => system.Receiver.Spans.Any(span => span.TraceId == push.TraceId && IsLedgerAppendOf("DigestPushed")(span)),
+            "DigestPushed appended in the push's trace");
     }
 
     private static Func<ReceivedSpan, bool> IsLedgerAppendOf(string eventType) =>

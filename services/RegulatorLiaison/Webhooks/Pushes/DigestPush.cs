@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using PolicyEngage.Contracts;
@@ -43,6 +44,12 @@ public sealed class DigestPush : AggregateRoot
     /// <summary>The <c>DigestDelivered</c> event, which the push's own events name as their cause.</summary>
     public Guid DeliveredEventId { get; private set; }
 
+    /// <summary>
+    /// The trace that scheduled the push (the delivery's). An attempt, perhaps hours later, starts a trace of its own that
+    /// links to it, rather than stretching the delivery's trace over the whole retry schedule.
+    /// </summary>
+    public string? ScheduledByTrace { get; private set; }
+
     public IReadOnlyList<DigestPushAttempt> Attempts => _attempts;
 
     /// <summary>One push per active endpoint of the digest's regulator, due at once.</summary>
@@ -62,6 +69,7 @@ public sealed class DigestPush : AggregateRoot
                 ScheduledAt = now,
                 NextAttemptAt = now,
                 DeliveredEventId = digest.DeliveredEventId ?? throw new InvalidOperationException($"Digest {digest.Id} has not been delivered."),
+                ScheduledByTrace = Activity.Current?.Id,
             };
         });
 

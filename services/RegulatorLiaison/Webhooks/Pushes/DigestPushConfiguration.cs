@@ -17,6 +17,7 @@ internal sealed class DigestPushConfiguration : IEntityTypeConfiguration<DigestP
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(p => p.EndpointId);
         builder.HasIndex(p => new { p.DigestId, p.EndpointId }).IsUnique();
         builder.Property(p => p.WebhookId).HasMaxLength(DigestPush.WebhookIdLength);
+        builder.Property(p => p.ScheduledByTrace).HasMaxLength(ColumnLengths.TraceParent);
         builder.HasIndex(p => p.WebhookId).IsUnique();
         builder.Property(p => p.State).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.HasIndex(p => new { p.State, p.NextAttemptAt });

@@ -22,6 +22,8 @@ internal sealed class DigestPushDispatcher(
     IOptions<FaultInjectionOptions> faults,
     ILogger<DigestPushDispatcher> logger) : BackgroundService
 {
+    public static readonly ActivitySource Tracing = new("PolicyEngage.Webhooks");
+
     private const int BatchSize = 20;
     private const int ParallelAttempts = 4;
     // Beyond the attempt's own timeout: time to record its answer, however busy the database.
@@ -78,6 +80,7 @@ internal sealed class DigestPushDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<RegulatorLiaisonDbContext>();
         var push = await db.DigestPushes.SingleOrDefaultAsync(p => p.Id == claim.PushId && p.ClaimToken == claim.Token, ct);
         if (push is null) return;
+        using var activity = StartAttemptActivity(push);
         var endpoint = await db.WebhookEndpoints.SingleAsync(e => e.Id == push.EndpointId, ct);
         var digest = await db.Digests.SingleAsync(d => d.Id == push.DigestId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -106,6 +109,16 @@ internal sealed class DigestPushDispatcher(
         if (!await SavedAsync(db, push, ct)) return;
         logger.LogInformation("Push {WebhookId} attempt {Attempt} to endpoint {EndpointId}: {Status} {Error}; now {State}",
             push.WebhookId, push.Attempts.Count, endpoint.Id, outcome.StatusCode, outcome.Error, push.State);
+    }
+
+    /// <summary>A trace of its own (the events the attempt raises continue it), linked to the delivery's that scheduled the push.</summary>
+    private static Activity? StartAttemptActivity(DigestPush push)
+    {
+        ActivityLink[] links = ActivityContext.TryParse(push.ScheduledByTrace, null, out var scheduledBy) ? [new ActivityLink(scheduledBy)] : [];
+        var activity = Tracing.StartActivity(ActivityKind.Internal, parentContext: default, name: "webhook push", links: links);
+        activity?.SetTag("policyengage.webhook.id", push.WebhookId);
+        activity?.SetTag("policyengage.webhook.attempt", push.Attempts.Count + 1);
+        return activity;
     }
 
     /// <summary>False when the push changed hands meanwhile: its endpoint was deleted, or the claim lapsed and another dispatcher took it over (theirs counts).</summary>

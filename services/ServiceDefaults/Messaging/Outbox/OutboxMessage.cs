@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PolicyEngage.Contracts;
 using PolicyEngage.ServiceDefaults.Json;
+using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.ServiceDefaults.Messaging.Outbox;
 
@@ -69,7 +70,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Id).ValueGeneratedOnAdd();
         builder.HasIndex(m => m.MessageId).IsUnique();
         builder.Property(m => m.MessageType).HasMaxLength(300);
-        builder.Property(m => m.TraceParent).HasMaxLength(128);
+        builder.Property(m => m.TraceParent).HasMaxLength(ColumnLengths.TraceParent);
         builder.Property(m => m.TraceState).HasMaxLength(512);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorLength);
         builder.HasIndex(m => new { m.SentAt, m.Id });

@@ -386,6 +386,10 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
                     b.Property<DateTime>("ScheduledAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ScheduledByTrace")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)

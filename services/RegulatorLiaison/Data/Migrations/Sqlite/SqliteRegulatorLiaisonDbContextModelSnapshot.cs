@@ -381,6 +381,10 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
                     b.Property<DateTime>("ScheduledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ScheduledByTrace")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
