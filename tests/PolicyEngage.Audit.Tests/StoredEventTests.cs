@@ -95,4 +95,25 @@ public sealed class StoredEventTests
         Assert.Null(entry.PaperId);
         Assert.Equal(new[] { first, second }.Order(), entry.Papers.Select(p => p.PaperId).Order());
     }
+
+    [Theory]
+    [InlineData("""{"consultationId":"C","paperId":"P"}""", "C", "P", "P")]
+    [InlineData("""{"papers":[{"paperId":"P"},{"paperId":"Q","version":2},{"paperId":"P"}],"consultationId":"C"}""", "C", null, "P,Q")]
+    // Only the top level names: a nested consultationId or paperId is someone else's.
+    [InlineData("""{"detail":{"consultationId":"C","paperId":"P"},"papers":[{"inner":{"paperId":"P"}}]}""", null, null, "")]
+    // Values of the wrong kind name nothing, and the read goes on past them.
+    [InlineData("""{"consultationId":7,"paperId":"not a guid","papers":[1,"P",{"paperId":null},{"paperId":["P"]},{"paperId":"Q"}],"z":"C"}""", null, null, "Q")]
+    [InlineData("""{"papers":{"paperId":"P"},"paperId":"Q"}""", null, "Q", "Q")]
+    [InlineData("""[{"consultationId":"C"}]""", null, null, "")]
+    public void A_stored_event_names_its_top_level_consultation_and_papers_and_nothing_else(string data, string? consultation, string? paper, string listed)
+    {
+        var ids = new Dictionary<string, Guid> { ["C"] = Guid.CreateVersion7(), ["P"] = Guid.CreateVersion7(), ["Q"] = Guid.CreateVersion7() };
+        var json = ids.Aggregate(data, (text, id) => text.Replace($"\"{id.Key}\"", $"\"{id.Value}\""));
+
+        var references = StoredEvent.ReferencesOf(json);
+
+        Assert.Equal(consultation is null ? null : ids[consultation], references.ConsultationId);
+        Assert.Equal(paper is null ? null : ids[paper], references.PaperId);
+        Assert.Equal(listed.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(key => ids[key]), references.PaperIds);
+    }
 }

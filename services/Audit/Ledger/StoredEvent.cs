@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PolicyEngage.Contracts;
@@ -38,23 +39,62 @@ public static class StoredEvent
     /// </summary>
     public static EventReferences ReferencesOf(string data)
     {
-        using var document = JsonDocument.Parse(data);
-        var root = document.RootElement;
-        var paperId = GuidOf(root, "paperId");
-        var paperIds = new List<Guid>();
-        if (paperId is { } named) paperIds.Add(named);
-        if (root.TryGetProperty("papers", out var papers) && papers.ValueKind == JsonValueKind.Array)
-            paperIds.AddRange(papers.EnumerateArray().Select(paper => GuidOf(paper, "paperId")).OfType<Guid>());
-        return new EventReferences(GuidOf(root, "consultationId"), paperId, paperIds.Distinct().ToList());
+        // A forward read of the top level, not a parsed document: the verifier asks this of every entry it checks.
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(data));
+        Guid? consultationId = null, paperId = null;
+        var listed = new List<Guid>();
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return new EventReferences(null, null, []);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("consultationId"u8)) consultationId = GuidAt(ref reader);
+            else if (reader.ValueTextEquals("paperId"u8)) paperId = GuidAt(ref reader);
+            else if (reader.ValueTextEquals("papers"u8)) ReadPaperIds(ref reader, listed);
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        List<Guid> paperIds = paperId is { } named ? [named, .. listed] : listed;
+        return new EventReferences(consultationId, paperId, paperIds.Distinct().ToList());
     }
 
-    private static Guid? GuidOf(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object
-        && element.TryGetProperty(property, out var value)
-        && value.ValueKind == JsonValueKind.String
-        && value.TryGetGuid(out var id)
-            ? id
-            : null;
+    /// <summary>Each <c>papers[].paperId</c>; anything else in the array, or an array that is not one, names nothing.</summary>
+    private static void ReadPaperIds(ref Utf8JsonReader reader, List<Guid> paperIds)
+    {
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return;
+        }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!reader.ValueTextEquals("paperId"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+                else if (GuidAt(ref reader) is { } id) paperIds.Add(id);
+            }
+        }
+    }
+
+    /// <summary>Moves to the property's value: a GUID when it is a string holding one, else null (and the value skipped).</summary>
+    private static Guid? GuidAt(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String) return reader.TryGetGuid(out var id) ? id : null;
+        reader.Skip();
+        return null;
+    }
 }
 
 /// <param name="PaperId">The paper a paper event is about; null for events naming several (digests) or none.</param>
