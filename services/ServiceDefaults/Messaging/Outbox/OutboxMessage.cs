@@ -73,7 +73,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.TraceParent).HasMaxLength(ColumnLengths.TraceParent);
         builder.Property(m => m.TraceState).HasMaxLength(512);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.LastErrorLength);
-        builder.HasIndex(m => new { m.SentAt, m.Id });
+        // The relay's claim: unsent and unparked rows in order. Both in the key, or a planner that seeks on one of them
+        // alone walks every row sent today (they are kept for SentRetention) on each round.
+        builder.HasIndex(m => new { m.SentAt, m.ParkedAt, m.Id });
         // Readiness and the parked gauge count parked rows on every probe: an index keeps that a seek.
         builder.HasIndex(m => m.ParkedAt);
     }

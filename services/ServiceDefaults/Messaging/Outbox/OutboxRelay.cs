@@ -60,11 +60,13 @@ public sealed class OutboxRelay<TContext>(
                 .SetProperty(m => m.ClaimToken, token)
                 .SetProperty(m => m.ClaimedUntil, until), cancellationToken);
 
+        // By the candidates' keys alone: the claim token has no index, and SQLite, given "SentAt IS NULL" too, searches
+        // that index and walks the whole backlog. A row sent meanwhile is left out here instead.
         var rows = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ClaimToken == token && m.SentAt == null)
+            .Where(m => candidates.Contains(m.Id) && m.ClaimToken == token)
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
-        return new OutboxClaim(token, rows);
+        return new OutboxClaim(token, rows.Where(m => m.SentAt == null).ToList());
     }
 
     /// <summary>
@@ -177,8 +179,10 @@ public sealed class OutboxRelay<TContext>(
         // Release what is left so the next round (of any relay) takes it as soon as it is due, not after the claim expires.
         if (round.Sent.Count < claim.Rows.Count)
         {
+            // By key, as the claim read them; releasing a row that was sent meanwhile changes nothing.
+            var claimed = claim.Rows.Select(r => r.Id).ToList();
             await db.OutboxMessages
-                .Where(m => m.ClaimToken == claim.Token && m.SentAt == null)
+                .Where(m => claimed.Contains(m.Id) && m.ClaimToken == claim.Token)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, (DateTime?)null), cancellationToken);
         }
     }

@@ -333,7 +333,7 @@ namespace PolicyEngage.Audit.Data.Migrations.SqlServer
 
                     b.HasIndex("ParkedAt");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("SentAt", "ParkedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -326,7 +326,7 @@ namespace PolicyEngage.Audit.Data.Migrations.Sqlite
 
                     b.HasIndex("ParkedAt");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("SentAt", "ParkedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -525,7 +525,7 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.SqlServer
 
                     b.HasIndex("ParkedAt");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("SentAt", "ParkedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -518,7 +518,7 @@ namespace PolicyEngage.RegulatorLiaison.Data.Migrations.Sqlite
 
                     b.HasIndex("ParkedAt");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("SentAt", "ParkedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

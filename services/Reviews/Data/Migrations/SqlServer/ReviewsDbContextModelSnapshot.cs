@@ -237,7 +237,7 @@ namespace PolicyEngage.Reviews.Data.Migrations.SqlServer
 
                     b.HasIndex("ParkedAt");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("SentAt", "ParkedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

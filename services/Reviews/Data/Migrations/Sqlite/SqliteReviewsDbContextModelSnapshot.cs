@@ -230,7 +230,7 @@ namespace PolicyEngage.Reviews.Data.Migrations.Sqlite
 
                     b.HasIndex("ParkedAt");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("SentAt", "ParkedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -122,7 +122,7 @@ namespace PolicyEngage.Submissions.Data.Migrations.SqlServer
 
                     b.HasIndex("ParkedAt");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("SentAt", "ParkedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -115,7 +115,7 @@ namespace PolicyEngage.Submissions.Data.Migrations.Sqlite
 
                     b.HasIndex("ParkedAt");
 
-                    b.HasIndex("SentAt", "Id");
+                    b.HasIndex("SentAt", "ParkedAt", "Id");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });
