@@ -1,0 +1,39 @@
+using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing;
+
+namespace PolicyEngage.Bench;
+
+/// <summary>
+/// P1: what the gateway's hop costs. The same route, <c>GET /api/consultations/{id}</c> with a valid bearer token, in the
+/// same RegulatorLiaison process (the service that serves it), asked through the gateway and straight at the service by
+/// the same closed-loop driver; requests per second through the gateway ÷ straight, at three concurrencies. Both answer
+/// from the same handler, so the ratio is the gateway's own cost (its token check, route, rate limiter and proxying).
+/// </summary>
+internal static class GatewayHop
+{
+    public const string Figure = "P1 gateway ÷ direct";
+
+    public static async Task<IReadOnlyList<ResultRow>> MeasureAsync(BenchSystem system, BenchScale scale)
+    {
+        var (warmUp, duration) = scale == BenchScale.Quick ? (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)) : (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10));
+        var liaison = await system.Client().SignInAsync("bench-p1-liaison", Roles.LiaisonOfficer);
+        var regulator = await FlowSteps.RegisterRegulatorAsync(liaison, "P1 regulator");
+        var consultation = await FlowSteps.OpenConsultationAsync(liaison, regulator, "P1");
+        var path = $"/api/consultations/{consultation}";
+        // Any signed-in role may read a consultation; the token is valid ten minutes, longer than the figure takes.
+        var token = TestTokens.Issue(Roles.Reviewer, "bench-p1-reader", "bench-readers");
+
+        var rows = new List<ResultRow>();
+        foreach (var workers in new[] { 16, 32, 64 })
+        {
+            var direct = await HttpLoad.RunAsync(system.Service("RegulatorLiaison").BaseAddress, path, token, workers, warmUp, duration);
+            var gateway = await HttpLoad.RunAsync(system.Gateway.BaseAddress, path, token, workers, warmUp, duration);
+            if (direct.Failures + gateway.Failures > 0)
+                throw new InvalidOperationException($"{workers} workers: {gateway.Failures} answers through the gateway and {direct.Failures} straight were not 200, " +
+                    $"first {gateway.FirstFailure ?? direct.FirstFailure}.");
+            rows.Add(new ResultRow(Figure, $"{workers} workers, {duration.TotalSeconds:N0} s",
+                new Quantity(gateway.RequestsPerSecond, "req/s"), new Quantity(direct.RequestsPerSecond, "req/s"), Goal.RatioAtLeast(0.7)));
+        }
+        return rows;
+    }
+}
