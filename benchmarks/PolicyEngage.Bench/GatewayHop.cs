@@ -15,7 +15,9 @@ internal static class GatewayHop
 
     public static async Task<IReadOnlyList<ResultRow>> MeasureAsync(BenchSystem system, BenchScale scale)
     {
-        var (warmUp, duration) = scale == BenchScale.Quick ? (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)) : (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10));
+        var (rounds, warmUp, duration) = scale == BenchScale.Quick
+            ? (1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3))
+            : (3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4));
         var liaison = await system.Client().SignInAsync("bench-p1-liaison", Roles.LiaisonOfficer);
         var regulator = await FlowSteps.RegisterRegulatorAsync(liaison, "P1 regulator");
         var consultation = await FlowSteps.OpenConsultationAsync(liaison, regulator, "P1");
@@ -26,14 +28,20 @@ internal static class GatewayHop
         var rows = new List<ResultRow>();
         foreach (var workers in new[] { 16, 32, 64 })
         {
-            var direct = await HttpLoad.RunAsync(system.Service("RegulatorLiaison").BaseAddress, path, token, workers, warmUp, duration);
-            var gateway = await HttpLoad.RunAsync(system.Gateway.BaseAddress, path, token, workers, warmUp, duration);
-            if (direct.Failures + gateway.Failures > 0)
-                throw new InvalidOperationException($"{workers} workers: {gateway.Failures} answers through the gateway and {direct.Failures} straight were not 200, " +
-                    $"first {gateway.FirstFailure ?? direct.FirstFailure}.");
-            rows.Add(new ResultRow(Figure, $"{workers} workers, {duration.TotalSeconds:N0} s",
-                new Quantity(gateway.RequestsPerSecond, "req/s"), new Quantity(direct.RequestsPerSecond, "req/s"), Goal.RatioAtLeast(0.7)));
+            var (direct, gateway) = (new List<double>(), new List<double>());
+            for (var round = 0; round < rounds; round++)
+            {
+                direct.Add(Answered(await HttpLoad.RunAsync(system.Service("RegulatorLiaison").BaseAddress, path, token, workers, warmUp, duration), "straight"));
+                gateway.Add(Answered(await HttpLoad.RunAsync(system.Gateway.BaseAddress, path, token, workers, warmUp, duration), "through the gateway"));
+            }
+            rows.Add(new ResultRow(Figure, $"{workers} workers, median of {rounds} × {duration.TotalSeconds:N0} s",
+                new Quantity(Percentiles.Of(gateway, 0.5), "req/s"), new Quantity(Percentiles.Of(direct, 0.5), "req/s"), Goal.RatioAtLeast(0.7)));
         }
         return rows;
     }
+
+    /// <summary>Any answer but 200 fails the figure: a rate of refusals is no rate of the route.</summary>
+    private static double Answered(LoadResult load, string how) => load.Failures == 0
+        ? load.RequestsPerSecond
+        : throw new InvalidOperationException($"{load.Failures} answers {how} were not 200; the first: {load.FirstFailure}.");
 }

@@ -22,6 +22,10 @@ internal sealed class InProcessService<TEntryPoint>(IReadOnlyDictionary<string, 
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // What a fresh file and a start say every time (a migration outside a transaction, the bus not yet up for the
+        // first readiness probe) would only bury the driver's own lines.
+        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Migrations", "Error");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "None");
         foreach (var (key, value) in TestSigningKey.VerifierSettings) builder.UseSetting(key, value);
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (!onBroker) builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
