@@ -6,11 +6,9 @@ using var ledger = new BenchLedger();
 await ledger.FillToAsync(1_000);
 await LedgerCosts.WarmUpAsync(ledger);
 Console.WriteLine($"SQLite file: {ledger.File}");
-Console.WriteLine("| entries | append (entries/s, one per transaction) | inclusion proof (ms) | timeline page of 100 (ms) | incremental verify (entries/s) | SHA-256 of the same bytes (entries/s) |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+foreach (var line in LedgerTable.Header) Console.WriteLine(line);
 foreach (var size in sizes)
 {
     await ledger.FillToAsync(size);
-    var figures = await LedgerCosts.MeasureAsync(ledger);
-    Console.WriteLine($"| {size:N0} | {figures.AppendsPerSecond:N0} | {figures.ProofMilliseconds:F2} | {figures.PageMilliseconds:F2} | {figures.VerifiedPerSecond:N0} | {figures.HashedPerSecond:N0} |");
+    Console.WriteLine(LedgerTable.Row(size, await LedgerCosts.MeasureAsync(ledger)));
 }
