@@ -51,6 +51,11 @@ public static class JwtAuthentication
                 }
                 bearer.Events = new JwtBearerEvents { OnTokenValidated = RequireScopeClaim };
             });
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((bearer, clock) =>
+        {
+            bearer.TokenHandlers.Clear();
+            bearer.TokenHandlers.Add(new VerifiedTokenCache(clock) { MapInboundClaims = false });
+        });
         builder.Services.AddAuthorization(Policies.AddTo);
         return builder;
     }
