@@ -34,12 +34,35 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         if (ListPositions.Unplaced(ChangeTracker).Count > 0)
             throw new NotSupportedException("Rows of a list get their positions in SaveChangesAsync.");
         MoveRaisedEventsToOutbox();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var gate = SqliteWriteGate.For(Database);
+        gate?.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate?.Release();
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         MoveRaisedEventsToOutbox();
+        var gate = SqliteWriteGate.For(Database);
+        if (gate is not null) await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SaveWithListPositionsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private async Task<int> SaveWithListPositionsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var unplaced = ListPositions.Unplaced(ChangeTracker);
         if (unplaced.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (Database.CurrentTransaction is not null)
