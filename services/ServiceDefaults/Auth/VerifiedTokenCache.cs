@@ -15,7 +15,7 @@ namespace PolicyEngage.ServiceDefaults.Auth;
 /// </summary>
 public sealed class VerifiedTokenCache(TimeProvider clock) : JsonWebTokenHandler
 {
-    /// <summary>Enough for every caller of a busy hour; past it the least recently added go first.</summary>
+    /// <summary>Enough for every caller of a busy hour; when full, a new token is checked but not kept while the cache compacts.</summary>
     private const int Capacity = 20_000;
 
     private readonly MemoryCache _verified = new(new MemoryCacheOptions { SizeLimit = Capacity, Clock = new SystemClockOf(clock) });
