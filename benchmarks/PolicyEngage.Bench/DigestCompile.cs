@@ -1,3 +1,4 @@
+using PolicyEngage.Testing.Services;
 using System.Net;
 using PolicyEngage.RegulatorLiaison.Data;
 using PolicyEngage.ServiceDefaults.Auth;

@@ -1,3 +1,4 @@
+using PolicyEngage.Testing.Services;
 using System.Globalization;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using PolicyEngage.Testing.Services;
 using System.Net;
 using PolicyEngage.Audit.Data;
 using PolicyEngage.Ledger.Benchmarks;

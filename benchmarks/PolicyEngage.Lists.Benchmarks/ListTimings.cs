@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using PolicyEngage.ServiceDefaults.Auth;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.Lists.Benchmarks;
 
@@ -15,9 +17,9 @@ internal static class ListTimings
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan SamplingBudget = TimeSpan.FromSeconds(60);
 
-    public static async Task<string> MedianAsync(BenchApp app, string uri)
+    public static async Task<string> MedianAsync(InProcessService<Program> app, string uri)
     {
-        using var reviewer = app.Reviewer();
+        using var reviewer = app.ClientAs(Roles.Reviewer, "bench-reviewers");
         for (var i = 0; i < WarmUps; i++)
         {
             if (await TimeAsync(reviewer, uri) is { Failure: { } failure }) return failure;

@@ -1,3 +1,5 @@
+using PolicyEngage.Testing.Services;
+
 namespace PolicyEngage.Lists.Benchmarks;
 
 /// <summary>
@@ -23,7 +25,7 @@ internal static class ListsBenchmark
             await papers.FillToAsync(size);
             var deep = await papers.PaperAtAsync(size * 9 / 10);
             // A fresh service per size, as after a restart: nothing cached from the smaller file.
-            await using var app = new BenchApp(papers.ConnectionString);
+            await using var app = new InProcessService<Program>(new Dictionary<string, string> { ["ConnectionStrings:submissions"] = papers.ConnectionString });
             var first = await ListTimings.MedianAsync(app, "/api/papers?limit=1000");
             var after = await ListTimings.MedianAsync(app, $"/api/papers?after={deep}&limit=1000");
             var consultation = await ListTimings.MedianAsync(app, $"/api/papers?consultationId={BenchPapers.ConsultationOf(1)}&limit=1000");

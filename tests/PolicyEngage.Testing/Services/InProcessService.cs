@@ -3,18 +3,16 @@ using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using PolicyEngage.Testing;
-
-namespace PolicyEngage.Bench;
+namespace PolicyEngage.Testing.Services;
 
 /// <summary>
-/// A service in-process on a benchmark's own database file, as the Lists benchmark runs Submissions: Development, this
+/// A service in-process on a benchmark's own database file (the benchmarks' counterpart of ServiceApp): Development, this
 /// run's <see cref="TestSigningKey"/>, warnings only in the log. Its messages go to MassTransit's in-memory harness, or,
 /// <paramref name="onBroker"/>, to the real broker its settings name (the outbox relay's figure needs the real one).
 /// <typeparamref name="TEntryPoint"/> is any type of the service's assembly: its DbContext names it without the
 /// <c>Program</c> every service declares.
 /// </summary>
-internal sealed class InProcessService<TEntryPoint>(IReadOnlyDictionary<string, string> settings, bool onBroker = false)
+public sealed class InProcessService<TEntryPoint>(IReadOnlyDictionary<string, string> settings, bool onBroker = false)
     : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
@@ -31,12 +29,13 @@ internal sealed class InProcessService<TEntryPoint>(IReadOnlyDictionary<string, 
         if (!onBroker) builder.ConfigureTestServices(services => services.AddMassTransitTestHarness());
     }
 
-    /// <summary>A client signed in with the role; the caller bounds each request.</summary>
-    public HttpClient ClientAs(string role)
+    /// <summary>A client signed in with the role (and the organisation a scoped role needs); the caller bounds each request.</summary>
+    public HttpClient ClientAs(string role, string? organisation = null)
     {
         var client = CreateClient();
         client.Timeout = Timeout.InfiniteTimeSpan;
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(role, $"bench-{role.ToLowerInvariant()}"));
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", TestTokens.Issue(role, $"bench-{role.ToLowerInvariant()}", organisation));
         return client;
     }
 }
