@@ -1,5 +1,6 @@
 using PolicyEngage.Gateway.ApiReference;
 using PolicyEngage.Gateway.DevTokens;
+using PolicyEngage.Gateway.Portal;
 using PolicyEngage.Gateway.RateLimiting;
 using PolicyEngage.Gateway.Resilience;
 using PolicyEngage.Gateway.Security;
@@ -22,6 +23,7 @@ app.UseStatusCodePages();
 app.UseSecurityHeaders();
 app.UseRequestBodyCap();
 app.UseClosedCors();
+app.UsePortalBoundary();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -15,6 +15,9 @@ public class RunningSystem : IAsyncLifetime
 
     public ServiceProcess Gateway { get; private set; } = null!;
 
+    /// <summary>The web portal behind the gateway, when the fixture runs one (<see cref="WithPortal"/>).</summary>
+    public ServiceProcess Portal { get; private set; } = null!;
+
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
     /// <summary>The broker and virtual host the services share.</summary>
@@ -87,16 +90,34 @@ public class RunningSystem : IAsyncLifetime
                 gatewayEnvironment[$"ReverseProxy__Clusters__{cluster}__Destinations__{destination}__Address"] = process.BaseAddress.ToString();
             }
         }
-        Gateway = ServiceProcess.Start("Gateway", "gateway/PolicyEngage.Gateway", _data.Path, gatewayEnvironment);
+        // The portal calls the API through the gateway, and the gateway sends the portal's pages to it: the gateway's
+        // port is chosen first so that each can be told of the other.
+        var gatewayPort = LoopbackPorts.Free();
+        if (WithPortal)
+        {
+            var portalEnvironment = new Dictionary<string, string>
+            {
+                ["Portal__GatewayUrl"] = $"http://127.0.0.1:{gatewayPort}",
+                ["Portal__KeysDirectory"] = _data.File("portal-keys"),
+            };
+            foreach (var (key, value) in EnvironmentOf("Portal")) portalEnvironment[key] = value;
+            Portal = ServiceProcess.Start("Portal", "portal/PolicyEngage.Portal", _data.Path, portalEnvironment);
+            _processes.Add(Portal);
+            gatewayEnvironment["ReverseProxy__Clusters__portal__Destinations__primary__Address"] = Portal.BaseAddress.ToString();
+        }
+        Gateway = ServiceProcess.Start("Gateway", "gateway/PolicyEngage.Gateway", _data.Path, gatewayEnvironment, port: gatewayPort);
         _processes.Add(Gateway);
 
         await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
     }
 
+    /// <summary>Whether the web portal runs too, behind the gateway; only the browser tests need it.</summary>
+    protected virtual bool WithPortal => false;
+
     /// <summary>How many processes of a service share its database and queues; the gateway balances between them.</summary>
     protected virtual int InstancesOf(string program) => 1;
 
-    /// <summary>Settings of one program's processes on top of the shared ones (a failpoint, say); "Gateway" is asked too.</summary>
+    /// <summary>Settings of one program's processes on top of the shared ones (a failpoint, say); "Gateway" and "Portal" are asked too.</summary>
     protected virtual IReadOnlyDictionary<string, string> EnvironmentOf(string program) => new Dictionary<string, string>();
 
     /// <summary>A fresh virtual host on the shared test broker; a fixture that must stop its broker brings its own.</summary>

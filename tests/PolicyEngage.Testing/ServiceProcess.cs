@@ -32,14 +32,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts <c>PolicyEngage.{program}.dll</c> from <paramref name="projectDirectory"/>'s build output.</summary>
+    /// <summary>
+    /// Starts <c>PolicyEngage.{program}.dll</c> from <paramref name="projectDirectory"/>'s build output, on
+    /// <paramref name="port"/> when two processes must know each other's address before either starts.
+    /// </summary>
     public static ServiceProcess Start(string program, string projectDirectory, string logDirectory,
-        IReadOnlyDictionary<string, string> environment, string? name = null)
+        IReadOnlyDictionary<string, string> environment, string? name = null, int? port = null)
     {
         var dll = Path.Combine(RepositoryRoot.Path, projectDirectory, "bin", BuildConfiguration, "net10.0", $"PolicyEngage.{program}.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the solution first: {dll} is missing.");
         name ??= program;
-        var service = new ServiceProcess(name, LoopbackPorts.Free(), dll, new Dictionary<string, string>(environment), Path.Combine(logDirectory, $"{name}.log"));
+        var service = new ServiceProcess(name, port ?? LoopbackPorts.Free(), dll, new Dictionary<string, string>(environment), Path.Combine(logDirectory, $"{name}.log"));
         service.Launch();
         return service;
     }
