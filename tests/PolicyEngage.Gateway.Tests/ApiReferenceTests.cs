@@ -15,7 +15,7 @@ public sealed partial class ApiReferenceTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var page = await response.Content.ReadAsStringAsync();
-        foreach (var cluster in StandInServices.Clusters) Assert.Contains($"\"openapi/{cluster}.json\"", page);
+        foreach (var cluster in StandInServices.Services) Assert.Contains($"\"openapi/{cluster}.json\"", page);
     }
 
     [Fact]

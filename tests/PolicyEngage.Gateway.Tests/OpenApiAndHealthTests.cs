@@ -7,7 +7,7 @@ namespace PolicyEngage.Gateway.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class OpenApiAndHealthTests(GatewayFixture fixture)
 {
-    public static TheoryData<string> Clusters() => [.. StandInServices.Clusters];
+    public static TheoryData<string> Clusters() => [.. StandInServices.Services];
 
     [Theory]
     [MemberData(nameof(Clusters))]

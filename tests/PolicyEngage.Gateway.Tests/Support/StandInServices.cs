@@ -9,12 +9,16 @@ namespace PolicyEngage.Gateway.Tests.Support;
 public sealed record Echo(string Service, string Method, string PathAndQuery, long BodyBytes, bool HadAuthorization);
 
 /// <summary>
-/// Four tiny Kestrel apps in place of the services. Each reads the whole body, answers with what it saw, and keeps
+/// Five tiny Kestrel apps in place of the services and the portal. Each reads the whole body, answers with what it saw, and keeps
 /// Kestrel's own <c>Server</c> header so that the gateway's stripping of it is observable.
 /// </summary>
 public sealed class StandInServices : IAsyncLifetime
 {
-    public static readonly IReadOnlyList<string> Clusters = ["submissions", "reviews", "regulatorliaison", "audit"];
+    /// <summary>The four services' clusters, each with its OpenAPI document.</summary>
+    public static readonly IReadOnlyList<string> Services = ["submissions", "reviews", "regulatorliaison", "audit"];
+
+    /// <summary>Every cluster of the gateway: the services' and the portal's.</summary>
+    public static readonly IReadOnlyList<string> Clusters = [.. Services, "portal"];
 
     private readonly List<WebApplication> _apps = [];
     private readonly Dictionary<string, string> _addresses = [];
