@@ -3,6 +3,9 @@
 #   RabbitMQ  - a private node under ./.data/rabbitmq, set up from deploy/rabbitmq/definitions.json (one user per
 #               service); a broker already on 127.0.0.1:5672 is reused only when it is set up the same way
 #   services  - Submissions :5101, Reviews :5102, RegulatorLiaison :5103, Audit :5104, gateway :8080
+#   portal    - the web portal :5105, which people reach through the gateway: http://127.0.0.1:8080/
+#   mail      - smtp4dev (a .NET tool pinned in .config/dotnet-tools.json): SMTP :2525 for the services' mail, and a
+#               web page :5180 that shows every mail sent; nothing leaves the machine
 #   dashboard - the standalone Aspire dashboard :18888 (traces, metrics and logs; every process exports to it over
 #               OTLP on :18889); from its NuGet package, no Docker
 # Every process it started is restarted with a back-off when it dies (like a compose restart policy);
@@ -13,6 +16,10 @@
 #   POLICYENGAGE_GATEWAY_PORT        8080
 #   POLICYENGAGE_FIRST_SERVICE_PORT  5101   the four services take this port and the next three, in the order above
 #   POLICYENGAGE_AMQP_PORT           5672   a private node also takes this +10000 (management) and +20000 (Erlang)
+#   POLICYENGAGE_PORTAL_PORT         5105   the portal (behind the gateway; reach it at the gateway's address)
+#   POLICYENGAGE_MAIL                1      0 leaves the mail server out (the services then keep their mail queued)
+#   POLICYENGAGE_SMTP_PORT           2525   the mail server's SMTP port, where the services send
+#   POLICYENGAGE_MAIL_PORT           5180   the mail server's web page
 #   POLICYENGAGE_DASHBOARD           1      0 leaves the dashboard out (and the services export nowhere)
 #   POLICYENGAGE_DASHBOARD_PORT      18888  the dashboard's page
 #   POLICYENGAGE_DASHBOARD_OTLP_PORT 18889  where the processes export (OTLP/gRPC)
@@ -38,13 +45,16 @@ source deploy/local/rabbitmq.sh
 source deploy/local/dev-keys.sh
 # shellcheck source=deploy/local/dashboard.sh
 source deploy/local/dashboard.sh
+# shellcheck source=deploy/local/mail.sh
+source deploy/local/mail.sh
 
-apps=(submissions reviews regulatorliaison audit gateway)
+apps=(submissions reviews regulatorliaison audit portal gateway)
 declare -A project_dir=(
   [submissions]=services/Submissions
   [reviews]=services/Reviews
   [regulatorliaison]=services/RegulatorLiaison
   [audit]=services/Audit
+  [portal]=portal/PolicyEngage.Portal
   [gateway]=gateway/PolicyEngage.Gateway
 )
 declare -A assembly=(
@@ -52,17 +62,24 @@ declare -A assembly=(
   [reviews]=PolicyEngage.Reviews
   [regulatorliaison]=PolicyEngage.RegulatorLiaison
   [audit]=PolicyEngage.Audit
+  [portal]=PolicyEngage.Portal
   [gateway]=PolicyEngage.Gateway
 )
 gateway_port=${POLICYENGAGE_GATEWAY_PORT:-8080}
 first_service_port=${POLICYENGAGE_FIRST_SERVICE_PORT:-5101}
 amqp_port=${POLICYENGAGE_AMQP_PORT:-5672}
 data_dir=${POLICYENGAGE_DATA_DIR:-.data}
+portal_port=${POLICYENGAGE_PORTAL_PORT:-5105}
+mail=${POLICYENGAGE_MAIL:-1}
+smtp_port=${POLICYENGAGE_SMTP_PORT:-2525}
+mail_port=${POLICYENGAGE_MAIL_PORT:-5180}
 dashboard=${POLICYENGAGE_DASHBOARD:-1}
 dashboard_port=${POLICYENGAGE_DASHBOARD_PORT:-18888}
 dashboard_otlp_port=${POLICYENGAGE_DASHBOARD_OTLP_PORT:-18889}
 [[ $dashboard == [01] ]] || { echo "$0: POLICYENGAGE_DASHBOARD is 1 or 0, not '$dashboard'" >&2; exit 2; }
-for number in "$gateway_port" "$first_service_port" "$amqp_port" "$dashboard_port" "$dashboard_otlp_port"; do
+[[ $mail == [01] ]] || { echo "$0: POLICYENGAGE_MAIL is 1 or 0, not '$mail'" >&2; exit 2; }
+for number in "$gateway_port" "$first_service_port" "$amqp_port" "$dashboard_port" "$dashboard_otlp_port" \
+  "$portal_port" "$smtp_port" "$mail_port"; do
   [[ $number =~ ^[0-9]+$ ]] || { echo "$0: '$number' is not a port number" >&2; exit 2; }
 done
 declare -A port=(
@@ -70,10 +87,13 @@ declare -A port=(
   [reviews]=$((first_service_port + 1))
   [regulatorliaison]=$((first_service_port + 2))
   [audit]=$((first_service_port + 3))
+  [portal]=$portal_port
   [gateway]=$gateway_port
   [dashboard]=$dashboard_port
+  [mail]=$mail_port
 )
-# First, so that the services' first spans have somewhere to go.
+# Before the services, so that their first mail and their first spans have somewhere to go.
+if [[ $mail == 1 ]]; then apps=(mail "${apps[@]}"); fi
 if [[ $dashboard == 1 ]]; then apps=(dashboard "${apps[@]}"); fi
 otlp_endpoint=${OTEL_EXPORTER_OTLP_ENDPOINT:-}
 if [[ $dashboard == 1 && -z $otlp_endpoint ]]; then otlp_endpoint=http://127.0.0.1:$dashboard_otlp_port; fi
@@ -92,8 +112,8 @@ stopping=""
 
 log_of() { if [[ $1 == rabbitmq ]]; then echo "$data_dir/rabbitmq/log/"; else echo "$log_dir/$1.log"; fi; }
 
-# The dashboard has no readiness probe of ours; its page answering is enough.
-ready_path() { if [[ $1 == dashboard ]]; then echo /; else echo /health/ready; fi; }
+# The dashboard and the mail server have no readiness probe of ours; their pages answering is enough.
+ready_path() { if [[ $1 == dashboard || $1 == mail ]]; then echo /; else echo /health/ready; fi; }
 
 say() { printf '[run %s] %s\n' "$(date +%T)" "$*"; }
 
@@ -125,6 +145,15 @@ start_app() {
     started_at[$app]=$SECONDS
     return
   fi
+  if [[ $app == mail ]]; then
+    # Its messages in its own database under the data folder; SMTP on loopback only; no IMAP or POP3.
+    env XDG_CONFIG_HOME="$(realpath -m "$data_dir/mail")" setsid "$mail_executable" --nousersettings --urls="http://127.0.0.1:$mail_port" \
+      --smtpport="$smtp_port" --hostname=localhost --allowremoteconnections- --disableipv6 --imapport= --pop3port= \
+      --db="$(realpath -m "$data_dir/mail/smtp4dev.db")" </dev/null >>"$log" 2>&1 &
+    pid[$app]=$!
+    started_at[$app]=$SECONDS
+    return
+  fi
   local -a app_env=(
     ASPNETCORE_ENVIRONMENT=Development
     "Urls=http://127.0.0.1:${port[$app]}"
@@ -138,10 +167,19 @@ start_app() {
     app_env+=("OTEL_EXPORTER_OTLP_ENDPOINT=$otlp_endpoint" OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_METRIC_EXPORT_INTERVAL=5000)
   fi
   if [[ $app == audit ]]; then app_env+=("Ledger__SigningKey=$DEV_LEDGER_KEY"); fi # Audit's alone: it signs checkpoints
+  # The services' mail goes to the local mail server; its links lead to the portal, through the gateway.
+  app_env+=("Portal__PublicUrl=$gateway_url")
+  if [[ $mail == 1 ]]; then
+    app_env+=(Smtp__Host=127.0.0.1 "Smtp__Port=$smtp_port" "Smtp__From=PolicyEngage <noreply@policyengage.local>")
+  fi
+  if [[ $app == portal ]]; then
+    # The API through the gateway, like any client; the cookie keys kept, so that a restart signs no one out.
+    app_env+=("Portal__GatewayUrl=$gateway_url" "Portal__KeysDirectory=$data_dir/keys/portal")
+  fi
   if [[ $app == gateway ]]; then
     app_env+=("Auth__SigningKeyPath=$DEV_SIGNING_KEY") # the private half: the gateway's alone, for /dev/token
     local service
-    for service in submissions reviews regulatorliaison audit; do
+    for service in submissions reviews regulatorliaison audit portal; do
       app_env+=("ReverseProxy__Clusters__${service}__Destinations__primary__Address=http://127.0.0.1:${port[$service]}")
     done
   fi
@@ -186,7 +224,8 @@ shutdown() {
   trap '' INT TERM HUP
   say "stopping"
   stop_apps gateway # first, so that no new request reaches a stopping service
-  stop_apps submissions reviews regulatorliaison audit
+  stop_apps submissions reviews regulatorliaison audit portal
+  stop_apps mail # after the services: a relay may be sending as they stop
   stop_apps dashboard # last: it shows the others' final spans and logs to the end
   if [[ -n $broker_started ]]; then rabbitmq_stop; fi
   say "stopped"
@@ -217,6 +256,14 @@ if [[ $dashboard == 1 ]]; then
     exit 1
   fi
   dashboard_executable=$(dashboard_executable)
+fi
+if [[ $mail == 1 ]]; then
+  if rabbitmq_port_open "$smtp_port"; then
+    say "ERROR: port $smtp_port (the mail server's SMTP) is already in use; is run.sh already running?"
+    exit 1
+  fi
+  mail_executable=$(mail_server_executable)
+  mkdir -p "$data_dir/mail"
 fi
 
 # Token keys and the ledger's checkpoint key: before any service starts (deploy/local/dev-keys.sh).
@@ -274,19 +321,27 @@ while (( ${#ready[@]} < ${#apps[@]} )); do
   (( ${#ready[@]} == ${#apps[@]} )) || sleep 0.5
 done
 
-logs="$log_dir/<submissions|reviews|regulatorliaison|audit|gateway>.log"
+log_names="submissions|reviews|regulatorliaison|audit|portal|gateway"
 dashboard_line="off (POLICYENGAGE_DASHBOARD=0)"
 if [[ $dashboard == 1 ]]; then
-  logs="$log_dir/<submissions|reviews|regulatorliaison|audit|gateway|dashboard>.log"
+  log_names+="|dashboard"
   dashboard_line="http://127.0.0.1:$dashboard_port  (every process's traces, metrics and logs; README: Watching it run)"
 fi
+mail_line="off (POLICYENGAGE_MAIL=0; the services keep their mail queued)"
+if [[ $mail == 1 ]]; then
+  log_names+="|mail"
+  mail_line="http://127.0.0.1:$mail_port  (every mail the services sent; SMTP on 127.0.0.1:$smtp_port)"
+fi
+logs="$log_dir/<$log_names>.log"
 management="http://127.0.0.1:$management_port  ($RABBITMQ_OPERATOR / $RABBITMQ_OPERATOR_PASSWORD)"
 if [[ -n $broker_started ]]; then logs+=", broker: $(log_of rabbitmq)"
 else management+=" if the reused broker has the management plugin"; fi
 cat <<EOF
 
 PolicyEngage is running: gateway ready ${ready_after[gateway]} s after start, everything ready after $(elapsed) s.
-  Gateway:        $gateway_url  (OpenAPI and /api/... behind it)
+  Portal:         $gateway_url/  (sign in at $gateway_url/signin as anyone, in any role: development only)
+  Gateway:        $gateway_url  (OpenAPI at $gateway_url/docs, and /api/... behind it)
+  Mail:           $mail_line
   Dashboard:      $dashboard_line
   RabbitMQ UI:    $management
   Logs:           $logs

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the solution and runs every test project against a private, throw-away RabbitMQ node; the npm tools the
-# OpenAPI document checks use (tests/openapi/tools.sh) are installed while it builds.
+# OpenAPI document checks use (tests/openapi/tools.sh) are installed while it builds, and Debian's Chromium for the
+# portal's browser tests before (deploy/local/browser.sh). The browser tests' screenshots and accessibility report
+# are kept in .data/test-artefacts/portal.
 #   ./test.sh                                   all tests
 #   ./test.sh --filter FullyQualifiedName~Papers extra arguments go to `dotnet test`
 # The last line is always `tests: N passed, N failed`; the exit code is dotnet test's, and non-zero when a
@@ -23,6 +25,8 @@ broker_node=policyengage-test-$POLICYENGAGE_TEST_AMQP_PORT@localhost
 source deploy/local/rabbitmq.sh
 # shellcheck source=tests/openapi/tools.sh
 source tests/openapi/tools.sh
+# shellcheck source=deploy/local/browser.sh
+source deploy/local/browser.sh
 
 log_dir=.data/logs
 mkdir -p "$log_dir"
@@ -53,6 +57,7 @@ finish() {
 
 started=$SECONDS
 rabbitmq_ensure_installed
+browser_ensure_installed
 openapi_tools_ensure_node
 rabbitmq_start "$broker_node" "$POLICYENGAGE_TEST_AMQP_PORT" "$POLICYENGAGE_TEST_MANAGEMENT_PORT" \
   "$dist_port" "$broker_dir" || finish 1

@@ -18,4 +18,11 @@ public sealed class PortalOptions
 
     /// <summary>Where the data-protection keys that seal the session cookie are kept, so a restart signs no one out.</summary>
     public string? KeysDirectory { get; set; }
+
+    /// <summary>
+    /// Whether to believe X-Forwarded-* from any address, not only loopback: set where the gateway is another host and
+    /// nothing but the gateway can reach the portal (the compose file). Links and sign-in redirects name the gateway's
+    /// address from them.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
 }

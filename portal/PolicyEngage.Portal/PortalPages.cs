@@ -35,8 +35,14 @@ public static class PortalPages
         builder.Services.AddScoped<ReaderClock>();
         builder.Services.AddSingleton(TimeProvider.System);
         // Behind the gateway: links and redirects name the address the browser used, not the portal's own.
+        var trustAnyProxy = builder.Configuration.GetValue<bool>($"{PortalOptions.Section}:{nameof(PortalOptions.TrustForwardedHeaders)}");
         builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            if (!trustAnyProxy) return;
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+        });
         return builder;
     }
 }

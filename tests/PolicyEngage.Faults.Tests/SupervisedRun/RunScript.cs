@@ -12,10 +12,13 @@ internal sealed class RunScript : IAsyncDisposable
 {
     /// <summary>In run.sh's port order: the first service port goes to Submissions, the next to Reviews, and so on.</summary>
     public static readonly string[] Services = ["Submissions", "Reviews", "RegulatorLiaison", "Audit"];
-    public static readonly string[] Apps = [.. Services, "Gateway"];
+    public static readonly string[] Apps = [.. Services, "Portal", "Gateway"];
 
     /// <summary>The telemetry dashboard: an executable of its own, not a PolicyEngage dll.</summary>
     public const string Dashboard = "Dashboard";
+
+    /// <summary>The local mail server (smtp4dev): an executable of its own too.</summary>
+    public const string Mail = "Mail";
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -37,8 +40,13 @@ internal sealed class RunScript : IAsyncDisposable
     public int DashboardPort => FirstServicePort + 4;
     public Uri DashboardPage => new($"http://127.0.0.1:{DashboardPort}");
 
-    /// <summary>The gateway's port, the four services' and the dashboard's two.</summary>
-    public IEnumerable<int> Ports => [GatewayPort, .. Enumerable.Range(FirstServicePort, 6)];
+    /// <summary>After the dashboard's: the portal's, then the mail server's SMTP port and its page.</summary>
+    public int PortalPort => FirstServicePort + 6;
+    public int SmtpPort => FirstServicePort + 7;
+    public Uri MailPage => new($"http://127.0.0.1:{FirstServicePort + 8}");
+
+    /// <summary>The gateway's port, the four services', the dashboard's two, the portal's and the mail server's two.</summary>
+    public IEnumerable<int> Ports => [GatewayPort, .. Enumerable.Range(FirstServicePort, 9)];
 
     public string Output
     {
@@ -50,8 +58,9 @@ internal sealed class RunScript : IAsyncDisposable
 
     public static RunScript Start(string dataDirectory, string virtualHost)
     {
-        // One block: the gateway's port, the services' first port and the three after it, then the dashboard's two.
-        var gatewayPort = LoopbackPorts.Consecutive(7);
+        // One block: the gateway's port, the services' first port and the three after it, the dashboard's two, the
+        // portal's, the mail server's two.
+        var gatewayPort = LoopbackPorts.Consecutive(10);
         var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "run.sh"), ["--no-build"])
         {
             WorkingDirectory = RepositoryRoot.Path,
@@ -65,6 +74,9 @@ internal sealed class RunScript : IAsyncDisposable
         start.Environment["POLICYENGAGE_DATA_DIR"] = dataDirectory;
         start.Environment["POLICYENGAGE_DASHBOARD_PORT"] = (gatewayPort + 5).ToString();
         start.Environment["POLICYENGAGE_DASHBOARD_OTLP_PORT"] = (gatewayPort + 6).ToString();
+        start.Environment["POLICYENGAGE_PORTAL_PORT"] = (gatewayPort + 7).ToString();
+        start.Environment["POLICYENGAGE_SMTP_PORT"] = (gatewayPort + 8).ToString();
+        start.Environment["POLICYENGAGE_MAIL_PORT"] = (gatewayPort + 9).ToString();
         // Not one of run.sh's own settings: it reaches the services only because run.sh passes its environment on.
         start.Environment["RabbitMq__VirtualHost"] = virtualHost;
 
@@ -88,7 +100,7 @@ internal sealed class RunScript : IAsyncDisposable
         if (!Output.Contains(text)) Assert.Fail($"run.sh exited with code {ExitCode} before printing \"{text}\"");
     }
 
-    /// <summary>The app processes run.sh runs now (its direct children running a PolicyEngage dll, and the dashboard), by app name.</summary>
+    /// <summary>The app processes run.sh runs now (its direct children running a PolicyEngage dll, the dashboard and the mail server), by app name.</summary>
     public IReadOnlyDictionary<string, LinuxProcess> RunningApps()
     {
         var apps = new Dictionary<string, LinuxProcess>();
@@ -96,7 +108,8 @@ internal sealed class RunScript : IAsyncDisposable
         {
             // "dotnet": not the env or setsid this child briefly is on its way to dotnet.
             var app = Apps.FirstOrDefault(name => child.CommandLine.StartsWith("dotnet ") && child.CommandLine.EndsWith($"PolicyEngage.{name}.dll"))
-                ?? (child.CommandLine.EndsWith("/tools/Aspire.Dashboard") ? Dashboard : null);
+                ?? (child.CommandLine.EndsWith("/tools/Aspire.Dashboard") ? Dashboard : null)
+                ?? (child.CommandLine.Contains("/Rnwood.Smtp4dev ", StringComparison.Ordinal) ? Mail : null);
             if (app is null) continue;
             apps[app] = child;
             lock (_seenApps) _seenApps.Add(child);

@@ -40,12 +40,17 @@ public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IAsync
             Directory.GetFiles(_data.Path, "*.db").Select(Path.GetFileName).Order());
         await Eventually.True(async () => (await new VirtualHostQueues(_virtualHost!.Name).ListAsync()).Any(queue => queue.Name.StartsWith("reviews-")), "Reviews' queues in the test's virtual host");
         var before = run.RunningApps();
-        Assert.Equal(RunScript.Apps.Append(RunScript.Dashboard).Order(), before.Keys.Order());
+        Assert.Equal(RunScript.Apps.Append(RunScript.Dashboard).Append(RunScript.Mail).Order(), before.Keys.Order());
         var reviewer = await new ApiClient(run.Gateway).SignInAsync("runsh-reviewer", "Reviewer", org: "globex");
         (await reviewer.GetAsync("/api/reviews?status=Open")).Expect(HttpStatusCode.OK);
+        // The portal behind the gateway, and the mail server's page, as the start-up banner promises them.
+        using (var browser = new HttpClient { BaseAddress = run.Gateway })
+            Assert.Contains("<label for=\"Subject\">Subject</label>", await browser.GetStringAsync("/signin"));
+        using (var mail = new HttpClient { BaseAddress = run.MailPage })
+            Assert.Equal(HttpStatusCode.OK, (await mail.GetAsync("/")).StatusCode);
         // Every process exports to the dashboard run.sh started: each with its metrics, and the request's two with traces.
         await Eventually.True(async () => (await DashboardResourcesAsync(run, "hasMetrics")).SetEquals(RunScript.Apps),
-            "the gateway and the four services in the dashboard, each with metrics");
+            "the gateway, the portal and the four services in the dashboard, each with metrics");
         await Eventually.True(async () => (await DashboardResourcesAsync(run, "hasTraces")).IsSupersetOf(["Gateway", "Reviews"]),
             "the reviewer's request traced in the dashboard by the gateway and Reviews");
 
