@@ -24,7 +24,9 @@ public sealed class ChineseScriptRequestCultureProvider : RequestCultureProvider
             if (tag.Equals("zh", StringComparison.OrdinalIgnoreCase) || tag.StartsWith("zh-", StringComparison.OrdinalIgnoreCase))
                 return Traditional.Any(t => tag.StartsWith(t, StringComparison.OrdinalIgnoreCase))
                     ? NullProviderCultureResult
-                    : Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(PortalCultures.SimplifiedChinese));
+                    // The words in Simplified Chinese; the dates as the reader's own variant writes them, where known.
+                    : Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(
+                        PortalCultures.FormatsIn(tag) ? tag : PortalCultures.SimplifiedChinese, PortalCultures.SimplifiedChinese));
         }
         return NullProviderCultureResult;
     }

@@ -18,10 +18,10 @@ public static class PortalCultures
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
-            var cultures = All.Select(CultureInfo.GetCultureInfo).ToList();
             options.DefaultRequestCulture = new RequestCulture(English);
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
+            // Words in the two languages; dates and numbers in the reader's own variant of them (en-GB, en-IN, zh-SG…).
+            options.SupportedCultures = Formats;
+            options.SupportedUICultures = All.Select(CultureInfo.GetCultureInfo).ToList();
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
             options.RequestCultureProviders =
@@ -33,6 +33,16 @@ public static class PortalCultures
         });
         return builder;
     }
+
+    /// <summary>Every English and Simplified Chinese variant whose dates and numbers a reader may want.</summary>
+    private static readonly IList<CultureInfo> Formats = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Where(culture => culture.TwoLetterISOLanguageName == "en" || culture.Name.StartsWith("zh-Hans", StringComparison.Ordinal))
+        // ICU lists these as zh-Hans-CN and zh-Hans-SG; browsers say zh-CN and zh-SG.
+        .Concat(new[] { English, SimplifiedChinese, "zh-CN", "zh-SG" }.Select(CultureInfo.GetCultureInfo))
+        .DistinctBy(culture => culture.Name)
+        .ToList();
+
+    public static bool FormatsIn(string name) => Formats.Any(culture => string.Equals(culture.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The culture a reader asked for by name, if the portal speaks it.</summary>
     public static string? Supported(string? name) => All.FirstOrDefault(culture => string.Equals(culture, name, StringComparison.OrdinalIgnoreCase));
