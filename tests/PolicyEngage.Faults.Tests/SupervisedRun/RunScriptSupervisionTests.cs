@@ -16,7 +16,7 @@ namespace PolicyEngage.Faults.Tests.SupervisedRun;
 /// </summary>
 public sealed class RunScriptSupervisionTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan StartUpBound = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartUpBound = TimeSpan.FromSeconds(150);
     private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(45);
     private readonly TempDirectory _data = new();
     private TestVirtualHost? _virtualHost;
