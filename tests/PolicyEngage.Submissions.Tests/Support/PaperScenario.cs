@@ -21,7 +21,7 @@ internal static class PaperScenario
     public static Paper SubmittedPaper(ConsultationReplica consultation)
     {
         var paper = Paper.Draft(consultation, "acme", FirstText, "author-1", Now);
-        paper.Submit(consultation, "author-1", Now.AddMinutes(1));
+        paper.Submit(consultation, "author-1", null, Now.AddMinutes(1));
         return paper;
     }
 
