@@ -56,7 +56,7 @@ public sealed class MailRelay<TContext>(
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning(exception, "Sending mail {MessageId} failed", row.MessageId);
-                await CountFailureAsync(db, token, row, $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
+                await CountFailureAsync(db, token, row, Describe(exception), cancellationToken);
                 continue;
             }
             KillHereIfAsked(row);
@@ -141,6 +141,11 @@ public sealed class MailRelay<TContext>(
         if (parkedAt is not null)
             logger.LogError("Parked mail {MessageId} after {Attempts} failed attempts; last error: {Error}", row.MessageId, attempts, cut);
     }
+
+    /// <summary>The server's own reply where it gave one (<c>451 …</c>), so that an operator reads what it said.</summary>
+    private static string Describe(Exception exception) => exception is SmtpCommandException refused
+        ? $"The mail server answered {(int)refused.StatusCode}: {refused.Message}"
+        : $"{exception.GetType().Name}: {exception.Message}";
 
     private async Task QuitAsync(SmtpClient smtp)
     {
