@@ -8,6 +8,7 @@ using PolicyEngage.RegulatorLiaison.Regulators;
 using PolicyEngage.RegulatorLiaison.Webhooks.Endpoints;
 using PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
 using PolicyEngage.ServiceDefaults;
+using PolicyEngage.ServiceDefaults.Mail;
 using PolicyEngage.ServiceDefaults.Messaging;
 using PolicyEngage.ServiceDefaults.Persistence;
 
@@ -21,6 +22,7 @@ builder.AddDigestDeliveryAlerts();
 builder.Services.AddSingleton<DigestMetrics>();
 builder.AddDigestGrouping();
 builder.AddDigestPushes();
+builder.AddMailOutbox<RegulatorLiaisonDbContext>();
 
 var app = builder.Build();
 app.UseServiceDefaults();

@@ -45,6 +45,16 @@ public sealed class DevTokenTests(GatewayFixture fixture)
         Assert.Equal(scope, token.Claims.SingleOrDefault(c => c.Type is "org" or "regulator")?.Value);
         Assert.Equal(TimeSpan.FromHours(1), token.ValidTo - token.IssuedAt);
         Assert.InRange(token.IssuedAt, DateTime.UtcNow.AddMinutes(-1), DateTime.UtcNow.AddSeconds(1));
+        Assert.False(token.TryGetClaim("email", out _), "no email asked for, none given");
+    }
+
+    [Fact]
+    public async Task An_email_asked_for_is_the_tokens_email_claim_as_given()
+    {
+        var accessToken = await IssueAsync(new() { ["subject"] = "ann", ["role"] = Roles.PolicyAuthor, ["org"] = "acme", ["email"] = "ann.lee+papers@acme.example" });
+
+        var token = new JsonWebToken(accessToken);
+        Assert.Equal("ann.lee+papers@acme.example", token.GetClaim("email").Value);
     }
 
     [Fact]
@@ -67,6 +77,13 @@ public sealed class DevTokenTests(GatewayFixture fixture)
         { """{"subject":"alice","role":"Regulator","org":"acme"}""", "regulator" },
         { """{"role":"Auditor"}""", "subject" },
         { $$"""{"subject":"{{new string('a', 101)}}","role":"Auditor"}""", "subject" },
+        { """{"subject":"alice","role":"Auditor","email":"not-an-address"}""", "email" },
+        { """{"subject":"alice","role":"Auditor","email":"Alice <alice@example.org>"}""", "email" },
+        { """{"subject":"alice","role":"Auditor","email":"alice@example.org, bob@example.org"}""", "email" },
+        { """{"subject":"alice","role":"Auditor","email":"alice@example.org\r\nBcc: eve@example.org"}""", "email" },
+        { """{"subject":"alice","role":"Auditor","email":"a@b@example.org"}""", "email" },
+        { """{"subject":"alice","role":"Auditor","email":""}""", "email" },
+        { $$"""{"subject":"alice","role":"Auditor","email":"{{new string('a', 243)}}@example.org"}""", "email" },
     };
 
     [Theory]

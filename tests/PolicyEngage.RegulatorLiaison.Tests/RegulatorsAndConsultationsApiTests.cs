@@ -47,7 +47,7 @@ public sealed class RegulatorsAndConsultationsApiTests(RegulatorLiaisonApp app) 
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(["id", "name", "jurisdiction"], created.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "name", "jurisdiction", "contactEmail"], created.EnumerateObject().Select(p => p.Name));
         var id = created.GetProperty("id").GetGuid();
         Assert.Equal($"/api/regulators/{id}", response.Headers.Location?.OriginalString);
 

@@ -38,7 +38,7 @@ public class PaperTests
         var consultation = Consultations.ConsultationReplica.Opened(opened);
         var paper = Paper.Draft(consultation, "acme", FirstText, "author-1", Now);
 
-        paper.Submit(consultation, "author-1", Now.AddMinutes(5));
+        paper.Submit(consultation, "author-1", null, Now.AddMinutes(5));
 
         var submitted = Assert.IsType<PositionPaperSubmitted>(Assert.Single(paper.RaisedEvents()));
         var expectedHash = IndependentContentHash(FirstText);
@@ -58,7 +58,7 @@ public class PaperTests
         var consultation = OpenConsultation(closesAt: Now.AddMinutes(10));
         var paper = Paper.Draft(consultation, "acme", FirstText, "author-1", Now);
 
-        Assert.Throws<StateConflictException>(() => paper.Submit(consultation, "author-1", Now.AddMinutes(10)));
+        Assert.Throws<StateConflictException>(() => paper.Submit(consultation, "author-1", null, Now.AddMinutes(10)));
         Assert.Equal(PaperStatus.Draft, paper.Status);
         Assert.Empty(paper.Versions);
         Assert.Empty(paper.RaisedEvents());
@@ -71,7 +71,7 @@ public class PaperTests
         var paper = SubmittedPaper(consultation);
 
         Assert.Throws<StateConflictException>(() => paper.Edit(FirstText with { Title = "New" }, Now));
-        Assert.Throws<StateConflictException>(() => paper.Submit(consultation, "author-1", Now));
+        Assert.Throws<StateConflictException>(() => paper.Submit(consultation, "author-1", null, Now));
         Assert.Equal(FirstText.Title, paper.Title);
     }
 
@@ -85,14 +85,14 @@ public class PaperTests
         Assert.True(paper.RecordReview(review, Now));
         Assert.Equal(PaperStatus.ChangesRequested, paper.Status);
         Assert.Equal(1, paper.Version);
-        Assert.Throws<StateConflictException>(() => paper.Submit(consultation, "author-1", Now));
+        Assert.Throws<StateConflictException>(() => paper.Submit(consultation, "author-1", null, Now));
 
         paper.Edit(FirstText with { Body = "Revised body" }, Now);
         Assert.Equal(2, paper.Version);
         paper.Edit(FirstText with { Body = "Revised twice" }, Now);
         Assert.Equal(2, paper.Version);
 
-        paper.Submit(consultation, "author-1", Now.AddHours(2));
+        paper.Submit(consultation, "author-1", null, Now.AddHours(2));
         var resubmitted = Assert.IsType<PositionPaperSubmitted>(paper.RaisedEvents().Last());
         Assert.Equal(2, resubmitted.Version);
         Assert.Equal(review.EventId, resubmitted.CausationId);
@@ -201,7 +201,7 @@ public class PaperTests
 
         paper.Edit(FirstText with { Title = "Second" }, Now);
         revisions.Add(paper.Revision);
-        paper.Submit(consultation, "author-1", Now);
+        paper.Submit(consultation, "author-1", null, Now);
         revisions.Add(paper.Revision);
         paper.RecordReview(Review(paper, 1, ReviewOutcome.Approve), Now);
         revisions.Add(paper.Revision);

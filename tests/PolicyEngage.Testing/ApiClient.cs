@@ -13,9 +13,9 @@ public sealed class ApiClient(Uri gateway)
 {
     private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
 
-    public async Task<Caller> SignInAsync(string subject, string role, string? org = null, Guid? regulator = null)
+    public async Task<Caller> SignInAsync(string subject, string role, string? org = null, Guid? regulator = null, string? email = null)
     {
-        var response = await _http.PostAsJsonAsync("/dev/token", new { subject, role, org, regulator = regulator?.ToString() });
+        var response = await _http.PostAsJsonAsync("/dev/token", new { subject, role, org, regulator = regulator?.ToString(), email });
         var body = await Response.ReadAsync(response);
         Assert.True(response.IsSuccessStatusCode, $"/dev/token for {role}: {(int)response.StatusCode} {body}");
         return new Caller(_http, body!["accessToken"]!.GetValue<string>());

@@ -16,12 +16,14 @@ public static class TestTokens
         string? organisation = null,
         Guid? regulator = null,
         DateTime? expires = null,
-        SigningCredentials? signedWith = null)
+        SigningCredentials? signedWith = null,
+        string? email = null)
     {
         var claims = new Dictionary<string, object> { [PolicyEngageClaims.Role] = role };
         if (subject is not null) claims[PolicyEngageClaims.Subject] = subject;
         if (organisation is not null) claims[PolicyEngageClaims.Organisation] = organisation;
         if (regulator is { } id) claims[PolicyEngageClaims.Regulator] = id.ToString();
+        if (email is not null) claims[PolicyEngageClaims.Email] = email;
 
         var options = new JwtOptions();
         var expiresAt = expires ?? DateTime.UtcNow.AddMinutes(10);

@@ -41,6 +41,8 @@ public static class DevTokenApi
                 break;
         }
 
+        if (request.Email is { } email) claims[PolicyEngageClaims.Email] = email;
+
         var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Issuer,

@@ -3,14 +3,18 @@ using PolicyEngage.ServiceDefaults.Validation;
 
 namespace PolicyEngage.Gateway.DevTokens;
 
-/// <summary>Who the token speaks for. Only the scope claim the role needs is used; the other is ignored.</summary>
-public sealed record DevTokenRequest(string? Subject, string? Role, string? Org, string? Regulator) : IValidatedRequest
+/// <summary>
+/// Who the token speaks for. Only the scope claim the role needs is used; the other is ignored. <see cref="Email"/>, when
+/// given, becomes the <c>email</c> claim, whatever the role: where that user is told of what becomes of their work.
+/// </summary>
+public sealed record DevTokenRequest(string? Subject, string? Role, string? Org, string? Regulator, string? Email = null) : IValidatedRequest
 {
     public const int MaxNameLength = 100;
 
     public void Validate(RequestValidation validation)
     {
         validation.Text("subject", Subject, MaxNameLength);
+        validation.EmailAddress("email", Email);
         if (Role is null || !Roles.All.Contains(Role))
         {
             validation.Add("role", $"'role' must be one of: {string.Join(", ", Roles.All)}.");

@@ -6,11 +6,12 @@ using PolicyEngage.RegulatorLiaison.Positions;
 using PolicyEngage.RegulatorLiaison.Regulators;
 using PolicyEngage.RegulatorLiaison.Webhooks.Endpoints;
 using PolicyEngage.RegulatorLiaison.Webhooks.Pushes;
+using PolicyEngage.ServiceDefaults.Mail;
 using PolicyEngage.ServiceDefaults.Persistence;
 
 namespace PolicyEngage.RegulatorLiaison.Data;
 
-public class RegulatorLiaisonDbContext : ServiceDbContext
+public class RegulatorLiaisonDbContext : ServiceDbContext, IMailOutboxContext
 {
     public RegulatorLiaisonDbContext(DbContextOptions<RegulatorLiaisonDbContext> options) : base(options) { }
 
@@ -23,10 +24,12 @@ public class RegulatorLiaisonDbContext : ServiceDbContext
     public DbSet<WitnessedCheckpoint> WitnessedCheckpoints => Set<WitnessedCheckpoint>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<DigestPush> DigestPushes => Set<DigestPush>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyMailOutbox();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegulatorLiaisonDbContext).Assembly);
     }
 }

@@ -13,10 +13,13 @@ public sealed class Regulator : AggregateRoot
     public string Jurisdiction { get; private set; } = "";
     public DateTime RegisteredAt { get; private set; }
 
+    /// <summary>Where the regulator's desk is told of each digest delivered to it; shown to liaison officers only, never in an event.</summary>
+    public string? ContactEmail { get; private set; }
+
     /// <summary>The <c>RegulatorRegistered</c> event; opening a consultation for this regulator names it as its cause.</summary>
     public Guid RegisteredEventId { get; private set; }
 
-    public static Regulator Register(string name, string jurisdiction, string actor, DateTime now)
+    public static Regulator Register(string name, string jurisdiction, string actor, DateTime now, string? contactEmail = null)
     {
         var regulator = new Regulator
         {
@@ -24,6 +27,7 @@ public sealed class Regulator : AggregateRoot
             Name = name,
             Jurisdiction = jurisdiction,
             RegisteredAt = now,
+            ContactEmail = contactEmail,
             RegisteredEventId = Guid.CreateVersion7(),
         };
         regulator.Raise(new RegulatorRegistered(regulator.Id, name, jurisdiction)

@@ -17,5 +17,6 @@ internal sealed class RegulatorConfiguration : IEntityTypeConfiguration<Regulato
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Name).HasMaxLength(InputBounds.Name);
         builder.Property(r => r.Jurisdiction).HasMaxLength(InputBounds.Name);
+        builder.Property(r => r.ContactEmail).HasMaxLength(InputBounds.EmailAddress);
     }
 }

@@ -25,4 +25,7 @@ public static class PolicyEngageClaims
     public const string Role = "role";
     public const string Organisation = "org";
     public const string Regulator = "regulator";
+
+    /// <summary>Where the caller is told of what becomes of their work; never written to an event.</summary>
+    public const string Email = "email";
 }

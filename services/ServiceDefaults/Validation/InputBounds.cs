@@ -19,4 +19,7 @@ public static class InputBounds
     public const int Name = 100;
 
     public const int Comment = 5000;
+
+    /// <summary>An e-mail address (RFC 5321's limit on a forward path): a token's <c>email</c>, a regulator's <c>contactEmail</c>.</summary>
+    public const int EmailAddress = 254;
 }

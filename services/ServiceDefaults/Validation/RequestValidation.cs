@@ -43,6 +43,27 @@ public sealed class RequestValidation(TimeProvider clock)
         return this;
     }
 
+    /// <summary>
+    /// One plain address, <c>local@domain</c>: no display name, no list, no comment, no quoted or spaced parts, so that
+    /// what is stored is exactly what a mail goes to. Null passes unless <paramref name="required"/>.
+    /// </summary>
+    public RequestValidation EmailAddress(string field, string? value, bool required = false)
+    {
+        if (value is null)
+        {
+            if (required) Add(field, $"'{field}' is required.");
+        }
+        else if (value.Length > InputBounds.EmailAddress)
+        {
+            Add(field, $"'{field}' must be at most {InputBounds.EmailAddress} characters.");
+        }
+        else if (!EmailAddresses.IsPlain(value))
+        {
+            Add(field, $"'{field}' must be a single e-mail address such as name@example.org, without a display name.");
+        }
+        return this;
+    }
+
     public RequestValidation Required(string field, Guid? value)
     {
         if (value is null || value == Guid.Empty) Add(field, $"'{field}' is required and must be a GUID.");

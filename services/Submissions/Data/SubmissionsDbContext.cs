@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyEngage.ServiceDefaults.Mail;
 using PolicyEngage.ServiceDefaults.Persistence;
 using PolicyEngage.Submissions.Consultations;
 using PolicyEngage.Submissions.Papers;
 
 namespace PolicyEngage.Submissions.Data;
 
-public class SubmissionsDbContext : ServiceDbContext
+public class SubmissionsDbContext : ServiceDbContext, IMailOutboxContext
 {
     public SubmissionsDbContext(DbContextOptions<SubmissionsDbContext> options) : base(options) { }
 
@@ -14,10 +15,12 @@ public class SubmissionsDbContext : ServiceDbContext
     public DbSet<Paper> Papers => Set<Paper>();
     public DbSet<ConsultationReplica> Consultations => Set<ConsultationReplica>();
     public DbSet<DigestReservation> DigestReservations => Set<DigestReservation>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyMailOutbox();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SubmissionsDbContext).Assembly);
     }
 }

@@ -75,7 +75,8 @@ public sealed class Paper : AggregateRoot
         Touch(now);
     }
 
-    public void Submit(ConsultationReplica consultation, string author, DateTime now)
+    /// <param name="authorEmail">Kept with the version, so that its decision can be mailed to whoever submitted it.</param>
+    public void Submit(ConsultationReplica consultation, string author, string? authorEmail, DateTime now)
     {
         if (Status is not (PaperStatus.Draft or PaperStatus.ChangesRequested))
             throw new StateConflictException($"Only a draft or a paper with changes requested can be submitted; it is {Status}.");
@@ -92,7 +93,7 @@ public sealed class Paper : AggregateRoot
             // A resubmission answers the review that asked for changes; a first one answers the consultation.
             CausationId = _reviews.MaxBy(r => r.Version)?.EventId ?? consultation.OpenedEventId,
         };
-        _versions.Add(new PaperVersion(Id, Version, Text, contentHash, now, author, submitted.EventId));
+        _versions.Add(new PaperVersion(Id, Version, Text, contentHash, now, author, authorEmail, submitted.EventId));
         Status = PaperStatus.Submitted;
         Touch(now);
         Raise(submitted);

@@ -59,6 +59,7 @@ internal sealed class PaperVersionConfiguration : IEntityTypeConfiguration<Paper
         builder.Property(v => v.Summary).HasMaxLength(InputBounds.Summary);
         builder.Property(v => v.ContentHash).HasMaxLength(Sha256Hex.Length).IsFixedLength();
         builder.Property(v => v.SubmittedBy).HasMaxLength(ColumnLengths.Subject);
+        builder.Property(v => v.SubmittedByEmail).HasMaxLength(InputBounds.EmailAddress);
     }
 }
 

@@ -5,7 +5,7 @@ public sealed class PaperVersion
 {
     private PaperVersion() { }
 
-    public PaperVersion(Guid paperId, int number, PaperText text, string contentHash, DateTime submittedAt, string submittedBy, Guid submittedEventId)
+    public PaperVersion(Guid paperId, int number, PaperText text, string contentHash, DateTime submittedAt, string submittedBy, string? submittedByEmail, Guid submittedEventId)
     {
         PaperId = paperId;
         Number = number;
@@ -15,6 +15,7 @@ public sealed class PaperVersion
         ContentHash = contentHash;
         SubmittedAt = submittedAt;
         SubmittedBy = submittedBy;
+        SubmittedByEmail = submittedByEmail;
         SubmittedEventId = submittedEventId;
     }
 
@@ -26,5 +27,8 @@ public sealed class PaperVersion
     public string ContentHash { get; private set; } = "";
     public DateTime SubmittedAt { get; private set; }
     public string SubmittedBy { get; private set; } = "";
+
+    /// <summary>Where the submitter is told of the decision on this version; never in an event or an answer.</summary>
+    public string? SubmittedByEmail { get; private set; }
     public Guid SubmittedEventId { get; private set; }
 }

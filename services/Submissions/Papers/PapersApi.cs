@@ -85,7 +85,7 @@ public static class PapersApi
         {
             var consultation = await db.Consultations.FindAsync([paper.ConsultationId], ct)
                 ?? throw new StateConflictException("The paper's consultation is unknown.");
-            paper.Submit(consultation, http.User.Subject(), clock.GetUtcNow().UtcDateTime);
+            paper.Submit(consultation, http.User.Subject(), http.User.Email(), clock.GetUtcNow().UtcDateTime);
         });
 
     private static Task<Results<Ok<PaperResponse>, ProblemHttpResult>> WithdrawAsync(Guid id, HttpContext http, SubmissionsDbContext db, TimeProvider clock, CancellationToken ct) =>

@@ -12,7 +12,7 @@ public static class Sample
 {
     public static readonly DateTime Now = new(2026, 3, 2, 9, 30, 15, DateTimeKind.Utc);
 
-    public static Regulator NewRegulator() => Regulator.Register("Data Protection Board", "EU", "officer-1", Now);
+    public static Regulator NewRegulator(string? contactEmail = null) => Regulator.Register("Data Protection Board", "EU", "officer-1", Now, contactEmail);
 
     public static Consultation OpenConsultation(Regulator? regulator = null) =>
         Consultation.Open(regulator ?? NewRegulator(), "DPB-2026-01", "Avatars and biometrics", "How should avatars use biometric data?",
@@ -34,6 +34,16 @@ public static class Sample
         paper.RecordReview(ReviewEvents.Completed(submitted, ReviewOutcome.Approve));
         return Digest.Compile(consultation, [paper], "officer-1", Now.AddDays(2), ledgerCheckpoint: null, similarityThreshold: 0.8m);
     }
+
+    /// <summary>Submissions' answer to the digest's request for delivery: every paper it carries reserved.</summary>
+    public static DigestPapersReserved Reserved(Digest digest) =>
+        new(digest.ConsultationId, digest.Id, digest.Papers.Select(p => new DigestPaperVersion(p.PaperId, p.Version, p.ContentHash)).ToList())
+        {
+            EventId = Guid.CreateVersion7(),
+            OccurredAt = Now.AddDays(2),
+            Actor = "system",
+            CausationId = digest.DeliveryRequestedEventId,
+        };
 
     /// <summary>A digest of one approved acme paper, compiled, reserved by Submissions and so delivered.</summary>
     public static Digest DeliveredDigest(Consultation consultation)

@@ -17,6 +17,7 @@ public sealed class FaultInjectionRefusalTests
     [InlineData("Production", "RegulatorLiaison", "FaultInjection__KillAfterConsuming", "10")]
     [InlineData("Production", "Audit", "FaultInjection__ConsumeDelay", "00:00:00.100")]
     [InlineData("Staging", "Reviews", "FaultInjection__KillAfterConsuming", "1")]
+    [InlineData("Production", "Submissions", "FaultInjection__KillAfterMailAnswered", "1")]
     public async Task A_service_outside_Development_with_a_failpoint_set_refuses_to_start(string environment, string program, string failpoint, string value)
     {
         using var data = new TempDirectory();

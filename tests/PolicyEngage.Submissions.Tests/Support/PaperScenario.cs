@@ -18,10 +18,10 @@ internal static class PaperScenario
 
     public static ConsultationReplica OpenConsultation(DateTime? closesAt = null) => ConsultationReplica.Opened(Opened(closesAt));
 
-    public static Paper SubmittedPaper(ConsultationReplica consultation)
+    public static Paper SubmittedPaper(ConsultationReplica consultation, string? authorEmail = null)
     {
         var paper = Paper.Draft(consultation, "acme", FirstText, "author-1", Now);
-        paper.Submit(consultation, "author-1", Now.AddMinutes(1));
+        paper.Submit(consultation, "author-1", authorEmail, Now.AddMinutes(1));
         return paper;
     }
 

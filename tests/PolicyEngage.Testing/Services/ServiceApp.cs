@@ -44,11 +44,11 @@ public abstract class ServiceApp<TProgram, TContext, TSqliteContext>(string conn
     }
 
     /// <summary>A client with a development token for the role; without a role, an anonymous one.</summary>
-    public HttpClient ClientAs(string? role, string? organisation = null, string subject = "user-1", Guid? regulator = null)
+    public HttpClient ClientAs(string? role, string? organisation = null, string subject = "user-1", Guid? regulator = null, string? email = null)
     {
         var client = CreateClient();
         if (role is not null)
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(role, subject, organisation, regulator));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Issue(role, subject, organisation, regulator, email: email));
         return client;
     }
 

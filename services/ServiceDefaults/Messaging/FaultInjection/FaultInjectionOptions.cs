@@ -14,6 +14,9 @@ public sealed class FaultInjectionOptions
     /// <summary>Kill the process (SIGKILL) once this many webhook pushes were answered by their receivers, before the answer is recorded.</summary>
     public int? KillAfterPushAttempts { get; set; }
 
+    /// <summary>Kill the process (SIGKILL) once the mail server has accepted this many mails, before the last is marked sent.</summary>
+    public int? KillAfterMailAnswered { get; set; }
+
     /// <summary>Hold every message this long before its consumer runs, so that a stop always finds work in flight.</summary>
     public TimeSpan? ConsumeDelay { get; set; }
 }
