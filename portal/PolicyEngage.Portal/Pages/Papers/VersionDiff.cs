@@ -17,57 +17,74 @@ public sealed record DiffSegment(DiffKind Kind, string Text);
 /// <summary>
 /// The differences between two texts, word by word. Scripts written without spaces (Han, kana, Hangul) are compared
 /// character by character, since a "word" there would be a whole sentence and a one-character change would mark all
-/// of it.
+/// of it. White space travels with the word before it and is not compared: a blank shared by chance would otherwise
+/// anchor the comparison and cut one change into many; a change of spacing alone is therefore not shown.
 /// </summary>
 public static class VersionDiff
 {
     public static IReadOnlyList<DiffSegment> Between(string older, string newer)
     {
-        var result = Differ.Instance.CreateDiffs(older, newer, ignoreWhiteSpace: false, ignoreCase: false, new ReadableChunker());
+        var result = Differ.Instance.CreateDiffs(older, newer, ignoreWhiteSpace: true, ignoreCase: false, new ReadableChunker());
         var segments = new List<DiffSegment>();
         var nextNew = 0;
         foreach (var block in result.DiffBlocks)
         {
-            Append(segments, DiffKind.Same, result.PiecesNew, nextNew, block.InsertStartB - nextNew);
-            Append(segments, DiffKind.Removed, result.PiecesOld, block.DeleteStartA, block.DeleteCountA);
-            Append(segments, DiffKind.Added, result.PiecesNew, block.InsertStartB, block.InsertCountB);
+            Append(segments, DiffKind.Same, Join(result.PiecesNew, nextNew, block.InsertStartB - nextNew));
+            var removed = Join(result.PiecesOld, block.DeleteStartA, block.DeleteCountA);
+            var added = Join(result.PiecesNew, block.InsertStartB, block.InsertCountB);
+            // "<del>yearly</del><ins>quarterly</ins> reports", not "<del>yearly </del><ins>quarterly </ins>reports".
+            var addedCore = added.TrimEnd();
+            if (addedCore.Length < added.Length) removed = removed.TrimEnd();
+            Append(segments, DiffKind.Removed, removed);
+            Append(segments, DiffKind.Added, addedCore);
+            Append(segments, DiffKind.Same, added[addedCore.Length..]);
             nextNew = block.InsertStartB + block.InsertCountB;
         }
-        Append(segments, DiffKind.Same, result.PiecesNew, nextNew, result.PiecesNew.Count - nextNew);
+        Append(segments, DiffKind.Same, Join(result.PiecesNew, nextNew, result.PiecesNew.Count - nextNew));
         return segments;
     }
 
-    /// <summary>Consecutive pieces of one kind become one segment, so the page shows "<del>two words</del>", not two.</summary>
-    private static void Append(List<DiffSegment> segments, DiffKind kind, IReadOnlyList<string> pieces, int start, int count)
+    private static string Join(IReadOnlyList<string> pieces, int start, int count)
     {
-        if (count <= 0) return;
         var text = new StringBuilder();
         for (var i = start; i < start + count; i++) text.Append(pieces[i]);
-        if (segments.Count > 0 && segments[^1].Kind == kind) segments[^1] = segments[^1] with { Text = segments[^1].Text + text };
-        else segments.Add(new DiffSegment(kind, text.ToString()));
+        return text.ToString();
     }
 
-    /// <summary>Words, runs of white space, single punctuation marks, and single characters of unspaced scripts.</summary>
+    /// <summary>Consecutive text of one kind becomes one segment, so the page shows "<del>two words</del>", not two.</summary>
+    private static void Append(List<DiffSegment> segments, DiffKind kind, string text)
+    {
+        if (text.Length == 0) return;
+        if (segments.Count > 0 && segments[^1].Kind == kind) segments[^1] = segments[^1] with { Text = segments[^1].Text + text };
+        else segments.Add(new DiffSegment(kind, text));
+    }
+
+    /// <summary>Words, single punctuation marks and single characters of unspaced scripts, each with the white space after it.</summary>
     private sealed class ReadableChunker : IChunker
     {
         public IReadOnlyList<string> Chunk(string text)
         {
             var chunks = new List<string>();
             var start = 0;
-            var enumerator = StringInfo.GetTextElementEnumerator(text);
             ChunkClass? current = null;
-            while (enumerator.MoveNext())
+            var spaced = false;
+            var elements = StringInfo.GetTextElementEnumerator(text);
+            while (elements.MoveNext())
             {
-                var element = (string)enumerator.Current;
-                var kind = ClassOf(element);
-                var index = enumerator.ElementIndex;
-                // A word or a white-space run continues; every other element stands alone.
-                if (current is null || kind != current || kind is ChunkClass.Unspaced or ChunkClass.Mark)
+                var kind = ClassOf((string)elements.Current);
+                if (kind == ChunkClass.Space)
                 {
-                    if (index > start) chunks.Add(text[start..index]);
-                    start = index;
+                    spaced = true;
+                    continue;
+                }
+                // A word goes on until a space or another kind of character; every other character stands alone.
+                if (current is not null && (spaced || kind != current || kind is ChunkClass.Unspaced or ChunkClass.Mark))
+                {
+                    chunks.Add(text[start..elements.ElementIndex]);
+                    start = elements.ElementIndex;
                 }
                 current = kind;
+                spaced = false;
             }
             if (text.Length > start) chunks.Add(text[start..]);
             return chunks;
