@@ -7,6 +7,12 @@ public static class Keyboard
 {
     private const int MostTabs = 150;
 
+    private const string FocusedMatches = "([selector, text]) => { const e = document.activeElement; if (!e || !e.matches(selector)) return false; " +
+        "return text === null || (e.innerText || e.value || '').trim() === text; }";
+
+    private const string FocusDrawn = "() => { const e = document.activeElement; if (!e || e === document.body) return false; " +
+        "const style = getComputedStyle(e); return e.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2; }";
+
     /// <summary>
     /// Moves the focus forward (or back) until the focused element matches <paramref name="selector"/> and, when given,
     /// its text or value is <paramref name="text"/>; fails if no Tab gets there. Asserts the focus is drawn.
@@ -16,9 +22,7 @@ public static class Keyboard
         for (var presses = 0; presses < MostTabs; presses++)
         {
             await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
-            if (await page.EvaluateAsync<bool>(
-                    """([selector, text]) => { const e = document.activeElement; if (!e || !e.matches(selector)) return false;
-                       return text === null || (e.innerText || e.value || '').trim() === text; }""", new object?[] { selector, text }))
+            if (await page.EvaluateAsync<bool>(FocusedMatches, new object?[] { selector, text }))
             {
                 await AssertFocusVisibleAsync(page);
                 return;
@@ -30,9 +34,7 @@ public static class Keyboard
     /// <summary>The focused element shows a focus indicator (the portal's :focus-visible outline).</summary>
     public static async Task AssertFocusVisibleAsync(IPage page)
     {
-        var drawn = await page.EvaluateAsync<bool>(
-            """() => { const e = document.activeElement; if (!e || e === document.body) return false;
-               const style = getComputedStyle(e); return e.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2; }""");
+        var drawn = await page.EvaluateAsync<bool>(FocusDrawn);
         Assert.True(drawn, $"The focused element on {page.Url} has no visible focus indicator.");
     }
 
