@@ -15,7 +15,10 @@ public static class PaperScenes
     {
         var api = system.Client();
         var liaison = await api.SignInAsync($"{reference}-liaison", "LiaisonOfficer");
-        var regulatorId = await FlowSteps.RegisterRegulatorAsync(liaison, $"Regulator {reference}");
+        // The first request of a run may meet a service still warming up on a busy machine (the gateway's 503): asked again.
+        var regulatorId = FlowSteps.Id(await liaison.EventuallyAsync(
+            () => liaison.PostAsync("/api/regulators", new { name = $"Regulator {reference}", jurisdiction = "EU" }),
+            r => r.Status == HttpStatusCode.Created, $"regulator {reference} registered"));
         var consultationId = await FlowSteps.OpenConsultationAsync(liaison, regulatorId, reference);
         var probe = await api.SignInAsync($"{reference}-probe", "PolicyAuthor", org: "probe");
         var probeId = FlowSteps.Id(await FlowSteps.CreatePaperAsync(probe, consultationId, "probe"));
