@@ -87,7 +87,7 @@ public sealed class ReviewerPagesTests(PortalSystem system, Chromium chromium)
 
         await using var reviewer = await PortalVisitor.OpenAsync(chromium, system, "zh-CN");
         await reviewer.SignInAsync("rev2-reviewer", Roles.Reviewer, "rev2reviewers");
-        await Assertions.Expect(reviewer.Page.Locator("h1")).ToHaveTextAsync("审阅队列");
+        await Assertions.Expect(reviewer.Page.Locator("h1")).ToHaveTextAsync("评审队列");
         await reviewer.CheckAccessibilityAsync("reviewer-queue");
         await reviewer.ScreenshotAsync("reviewer-queue");
         await reviewer.GotoAsync($"/reviews/{caseId}");
