@@ -44,6 +44,8 @@ public sealed class AuthorKeyboardFlowTests(PortalSystem system, Chromium chromi
         await page.TabToAsync("#Body");
         await page.Keyboard.TypeAsync("Every control must work from the keyboard.");
         await Assertions.Expect(page.Locator("[data-preview-of=Body]")).ToHaveTextAsync("Every control must work from the keyboard.");
+        await page.TabToAsync("#Title", backwards: true);
+        await Assertions.Expect(page.Locator("#Title")).ToHaveValueAsync("Keyboard position");
         await page.TabToAsync("button", "Save draft");
         await page.Keyboard.PressAsync("Enter");
 
@@ -63,9 +65,9 @@ public sealed class AuthorKeyboardFlowTests(PortalSystem system, Chromium chromi
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Keyboard access position");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Your changes are saved.");
 
-        // Submit.
+        // Submit, with the space bar this time.
         await page.TabToAsync("button", "Submit for review");
-        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync(" ");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("submitted for review");
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("Submitted");
         await Assertions.Expect(page.Locator("table code.hash")).ToHaveCountAsync(1);
