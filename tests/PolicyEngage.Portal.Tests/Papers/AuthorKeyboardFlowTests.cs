@@ -67,7 +67,7 @@ public sealed class AuthorKeyboardFlowTests(PortalSystem system, Chromium chromi
 
         // Submit, with the space bar this time.
         await page.TabToAsync("button", "Submit for review");
-        await page.Keyboard.PressAsync(" ");
+        await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("submitted for review");
         await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("Submitted");
         await Assertions.Expect(page.Locator("table code.hash")).ToHaveCountAsync(1);
