@@ -39,7 +39,7 @@ public sealed class AuditorLedgerTests(PortalSystem system, Chromium chromium)
 
         var rows = page.Locator("table.timeline tbody tr");
         Assert.Equal(sequences, await rows.Locator("th").AllInnerTextsAsync());
-        var shown = await rows.Locator("td:nth-child(3)").AllInnerTextsAsync();
+        var shown = (await rows.Locator("td:nth-child(3) code").AllInnerTextsAsync()).ToList();
         foreach (var type in FlowEvents) Assert.Contains(type, shown);
         Assert.True(shown.IndexOf("ConsultationOpened") < shown.IndexOf("PositionPaperSubmitted") && shown.IndexOf("DigestCompiled") < shown.IndexOf("DigestDelivered"),
             $"events out of order: {string.Join(", ", shown)}");

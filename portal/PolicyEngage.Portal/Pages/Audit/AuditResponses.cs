@@ -23,7 +23,12 @@ public sealed record TimelineEntry(
     JsonElement Data)
 {
     /// <summary>The event this one followed from, when its producer named one.</summary>
-    public Guid? CausationId =>
-        Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("causationId", out var cause) && cause.ValueKind == JsonValueKind.String
-        && Guid.TryParse(cause.GetString(), out var id) ? id : null;
+    public Guid? CausationId => IdIn("causationId");
+
+    /// <summary>The digest a digest event concerns: how an auditor finds a consultation's digests again.</summary>
+    public Guid? DigestId => IdIn("digestId");
+
+    private Guid? IdIn(string property) =>
+        Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+        && Guid.TryParse(value.GetString(), out var id) ? id : null;
 }
