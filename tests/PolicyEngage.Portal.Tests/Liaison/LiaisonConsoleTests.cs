@@ -25,7 +25,7 @@ public sealed partial class LiaisonConsoleTests(PortalSystem system, Chromium ch
         await page.GetByLabel("Jurisdiction", new PageGetByLabelOptions { Exact = true }).FillAsync("EU");
         await page.GetByLabel("Contact e-mail (optional)").FillAsync("desk@regulator.example");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Register regulator" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(regulatorName);
+        await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync(regulatorName);
         var row = page.Locator("tr", new PageLocatorOptions { HasText = regulatorName });
         var regulatorId = Guid.Parse(await row.Locator("code").InnerTextAsync());
         await liaison.CheckAccessibilityAsync("liaison-regulators");
@@ -82,7 +82,7 @@ public sealed partial class LiaisonConsoleTests(PortalSystem system, Chromium ch
         await liaison.CheckAccessibilityAsync("liaison-close-consultation");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Yes, close the consultation" }).ClickAsync();
         await page.WaitForURLAsync(ConsultationUrl());
-        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("closed");
+        await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("closed");
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Compile digest" }).ClickAsync();
         await page.WaitForURLAsync(DigestUrl());

@@ -28,7 +28,8 @@ public sealed class DeleteModel(GatewayClient gateway, IStringLocalizer<SharedTe
         var problem = await gateway.SendAsync(HttpMethod.Delete, $"/api/regulator/webhooks/{id}", cancellationToken: cancellationToken);
         if (problem is null)
         {
-            TempData["Deleted"] = id.ToString();
+            // A flag, not the id: TempData reads a string that parses as a GUID back as a Guid.
+            TempData["Deleted"] = true;
             return Redirect("/webhooks");
         }
         ModelState.AddApiProblem(problem, text);
