@@ -26,7 +26,7 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectPortalSystem system, C
 
             await author.Page.WaitForURLAsync($"{system.PortalAddress}/consultations");
             // Listed by the service behind the gateway, with the provider's token: both accepted it.
-            await Assertions.Expect(author.Page.GetByRole(AriaRole.Cell, new PageGetByRoleOptions { Name = reference })).ToBeVisibleAsync();
+            await Assertions.Expect(author.Page.GetByRole(AriaRole.Cell, new PageGetByRoleOptions { Name = reference, Exact = true })).ToBeVisibleAsync();
             // The menu speaks for whom the access token speaks: its subject and role.
             await Assertions.Expect(author.Page.Locator(".who")).ToContainTextAsync(TestPeople.Author.UserName);
             if (locale == "en-GB") await Assertions.Expect(author.Page.Locator(".who")).ToHaveTextAsync($"{TestPeople.Author.UserName} · Policy author");
@@ -42,7 +42,8 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectPortalSystem system, C
         await liaison.GotoAsync("/consultations");
 
         // On the provider's page: what the portal set on the way out.
-        var outbound = await liaison.Page.Context.CookiesAsync([system.PortalAddress]);
+        // They are scoped to the callback path, where the provider sends the browser back.
+        var outbound = await liaison.Page.Context.CookiesAsync([$"{system.PortalAddress}/signin-oidc"]);
         var correlation = Assert.Single(outbound, cookie => cookie.Name.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal));
         var nonce = Assert.Single(outbound, cookie => cookie.Name.StartsWith(".AspNetCore.OpenIdConnect.Nonce.", StringComparison.Ordinal));
         foreach (var cookie in new[] { correlation, nonce })
@@ -55,7 +56,7 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectPortalSystem system, C
         await liaison.SignInAtProviderAsync(system.Provider, TestPeople.Liaison);
         await liaison.Page.WaitForURLAsync($"{system.PortalAddress}/consultations");
 
-        var back = await liaison.Page.Context.CookiesAsync([system.PortalAddress]);
+        var back = await liaison.Page.Context.CookiesAsync([$"{system.PortalAddress}/signin-oidc"]);
         var session = Assert.Single(back, cookie => cookie.Name == SessionCookie);
         Assert.True(session.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, session.SameSite);

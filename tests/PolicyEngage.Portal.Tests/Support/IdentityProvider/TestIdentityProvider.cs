@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using PolicyEngage.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
@@ -16,7 +17,8 @@ namespace PolicyEngage.Portal.Tests.Support.IdentityProvider;
 /// A real OpenID Connect provider (OpenIddict) in the test process, on a free port of 127.0.0.2: another site than the
 /// portal's 127.0.0.1, as a real provider is, so the browser treats its redirects as cross-site. It serves discovery
 /// and JWKS, a sign-in page, authorization code with PKCE, and access tokens that are signed (not encrypted) JWTs with
-/// the PolicyEngage claims, for the audience <c>policyengage</c>; its keys are made anew each run.
+/// the PolicyEngage claims, for the audience <c>policyengage</c>; its keys are made anew each run. Its warnings and
+/// errors are kept in the test artefacts (<c>identity-provider.log</c>).
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
 {
@@ -28,12 +30,14 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     private const string SetUpClientSecret = "set-up-secret-for-tests";
 
     private readonly WebApplication _app;
-    private readonly SqliteConnection _keepsDatabase;
+    private readonly TempDirectory _folder;
+    private readonly FileLoggerProvider _log;
 
-    private TestIdentityProvider(WebApplication app, SqliteConnection keepsDatabase)
+    private TestIdentityProvider(WebApplication app, TempDirectory folder, FileLoggerProvider log)
     {
         _app = app;
-        _keepsDatabase = keepsDatabase;
+        _folder = folder;
+        _log = log;
     }
 
     /// <summary>The issuer, as its tokens name it and as the portal, the gateway and the services are told: <c>http://127.0.0.2:port/</c>.</summary>
@@ -41,14 +45,16 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     public static async Task<TestIdentityProvider> StartAsync()
     {
-        // A named in-memory database lives while one connection to it is open; each request's context opens its own.
-        var database = $"Data Source=test-provider-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
-        var keepsDatabase = new SqliteConnection(database);
-        await keepsDatabase.OpenAsync();
+        // A file of its own, not a shared in-memory database: shared-cache SQLite refuses concurrent requests outright
+        // (table locked) where a file waits its turn, and the portal, the gateway and the services all ask at once.
+        var folder = new TempDirectory();
+        var database = $"Data Source={folder.File("provider.db")}";
 
+        var log = new FileLoggerProvider(Artefacts.File("identity-provider.log"));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.2:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddProvider(log);
         builder.Services.AddDbContext<ProviderDatabase>(options => options.UseSqlite(database).UseOpenIddict());
         builder.Services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<ProviderDatabase>())
@@ -79,7 +85,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             await RegisterSetUpClientAsync(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>());
         }
         await app.StartAsync();
-        return new TestIdentityProvider(app, keepsDatabase);
+        return new TestIdentityProvider(app, folder, log);
     }
 
     /// <summary>What the portal, the gateway and the services are configured with to trust this provider.</summary>
@@ -146,6 +152,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
-        await _keepsDatabase.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+        _log.Dispose();
     }
 }
