@@ -19,6 +19,7 @@ public static class PortalPages
                 pages.Conventions.AuthorizeFolder("/");
                 pages.Conventions.AllowAnonymousToPage("/Index");
                 pages.Conventions.AllowAnonymousToPage("/SignIn");
+                pages.Conventions.AllowAnonymousToPage("/SignInContinue");
                 pages.Conventions.AllowAnonymousToPage("/Culture");
                 pages.Conventions.AllowAnonymousToPage("/Error");
             })

@@ -65,7 +65,9 @@ public class RunningSystem : IAsyncLifetime
             ["RateLimiting__PermitsPerSecond"] = "100000",
             ["RateLimiting__Burst"] = "100000",
         };
-        foreach (var (key, value) in TestSigningKey.VerifierSettings.AsEnvironment()) shared[key] = value;
+        // Tokens come from the development issuer (the gateway's /dev/token) unless a fixture names an identity provider.
+        var authority = AuthoritySettings;
+        foreach (var (key, value) in (authority ?? TestSigningKey.VerifierSettings).AsEnvironment()) shared[key] = value;
         var services = new (string Name, string Folder, string Cluster)[]
         {
             ("Submissions", "services/Submissions", "submissions"),
@@ -75,7 +77,8 @@ public class RunningSystem : IAsyncLifetime
         };
         // Only the gateway holds the private half, for /dev/token.
         var gatewayEnvironment = new Dictionary<string, string>(shared);
-        foreach (var (key, value) in TestSigningKey.IssuerSettings.AsEnvironment()) gatewayEnvironment[key] = value;
+        if (authority is null)
+            foreach (var (key, value) in TestSigningKey.IssuerSettings.AsEnvironment()) gatewayEnvironment[key] = value;
         foreach (var (key, value) in EnvironmentOf("Gateway")) gatewayEnvironment[key] = value;
         foreach (var (program, folder, cluster) in services)
         {
@@ -100,6 +103,8 @@ public class RunningSystem : IAsyncLifetime
                 ["Portal__GatewayUrl"] = $"http://127.0.0.1:{gatewayPort}",
                 ["Portal__KeysDirectory"] = _data.File("portal-keys"),
             };
+            if (authority is not null)
+                foreach (var (key, value) in authority.AsEnvironment()) portalEnvironment[key] = value;
             foreach (var (key, value) in EnvironmentOf("Portal")) portalEnvironment[key] = value;
             Portal = ServiceProcess.Start("Portal", "portal/PolicyEngage.Portal", _data.Path, portalEnvironment);
             _processes.Add(Portal);
@@ -110,6 +115,13 @@ public class RunningSystem : IAsyncLifetime
 
         await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
     }
+
+    /// <summary>
+    /// The <c>Auth</c> settings (<c>Auth:Authority</c>, <c>Auth:Issuer</c>, ...) of every process, services, gateway and
+    /// portal, when an identity provider issues the tokens; null (the default): the gateway's /dev/token with this run's
+    /// test key, and no authority anywhere.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string>? AuthoritySettings => null;
 
     /// <summary>Whether the web portal runs too, behind the gateway; only the browser tests need it.</summary>
     protected virtual bool WithPortal => false;

@@ -28,6 +28,8 @@ public static class PortalSignIn
                 $"Refusing to start in {builder.Environment.EnvironmentName} without {JwtAuthentication.AuthoritySetting}: outside Development people " +
                 "sign in at the identity provider; the development sign-in exists only in Development.");
 
+        if (authority is not null) JwtAuthentication.RefuseInsecureMetadata(auth, builder.Environment);
+
         var keys = builder.Services.AddDataProtection().SetApplicationName("PolicyEngage.Portal");
         if (!string.IsNullOrWhiteSpace(portal.KeysDirectory)) keys.PersistKeysToFileSystem(Directory.CreateDirectory(portal.KeysDirectory));
 
@@ -53,12 +55,15 @@ public static class PortalSignIn
             authentication.AddOpenIdConnect(OpenIdScheme, oidc =>
             {
                 oidc.Authority = authority;
-                oidc.RequireHttpsMetadata = !authority.StartsWith("http://127.0.0.1", StringComparison.Ordinal)
-                    && !authority.StartsWith("http://localhost", StringComparison.Ordinal);
+                // The same rule as the gateway's and the services' (Auth:RequireHttpsMetadata): they trust the same keys.
+                oidc.RequireHttpsMetadata = auth.RequireHttpsMetadata;
                 oidc.ClientId = portal.ClientId;
                 oidc.ClientSecret = portal.ClientSecret;
                 oidc.ResponseType = "code";
                 oidc.UsePkce = true;
+                // The code comes back in the query of a top-level GET, the one cross-site request that Lax cookies go with;
+                // the default form_post is a cross-site POST, which would leave the correlation and nonce cookies behind.
+                oidc.ResponseMode = "query";
                 oidc.SaveTokens = true;
                 oidc.MapInboundClaims = false;
                 oidc.GetClaimsFromUserInfoEndpoint = false;
@@ -67,11 +72,28 @@ public static class PortalSignIn
                 // The provider's redirect back is a cross-site navigation: Strict cookies would not come with it.
                 oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+                // Secure wherever the browser came over HTTPS (the gateway says so), as the session cookie is.
+                oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 oidc.Events.OnTokenValidated = AccessTokenPrincipal.ReplaceWithAccessToken;
+                oidc.Events.OnTicketReceived = ContinueOnThisSite;
             });
         builder.Services.AddAuthorization();
         return builder;
     }
+
+    /// <summary>
+    /// The redirect after <c>/signin-oidc</c> still belongs to the navigation the provider started, so the Strict session
+    /// cookie just set would not come with it and the user would be sent to sign in again. A page of this site takes
+    /// them on instead (<c>/signin/continue</c>): a navigation it starts is same-site.
+    /// </summary>
+    private static Task ContinueOnThisSite(TicketReceivedContext context)
+    {
+        context.ReturnUri = $"{SignInContinuePath}?returnUrl={Uri.EscapeDataString(context.ReturnUri ?? "/")}";
+        return Task.CompletedTask;
+    }
+
+    public const string SignInContinuePath = "/signin/continue";
 
     /// <summary>A session lasts as long as its token: an expired token would only earn 401s from the API.</summary>
     private static async Task EndWithTheToken(CookieValidatePrincipalContext context)

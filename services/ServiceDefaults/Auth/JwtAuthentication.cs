@@ -11,6 +11,7 @@ public static class JwtAuthentication
     public const string PublicKeyPathSetting = $"{JwtOptions.Section}:{nameof(JwtOptions.PublicKeyPath)}";
     public const string SigningKeyPathSetting = $"{JwtOptions.Section}:{nameof(JwtOptions.SigningKeyPath)}";
     public const string AuthoritySetting = $"{JwtOptions.Section}:{nameof(JwtOptions.Authority)}";
+    public const string RequireHttpsMetadataSetting = $"{JwtOptions.Section}:{nameof(JwtOptions.RequireHttpsMetadata)}";
 
     /// <summary>One bearer scheme for the gateway and every service: issuer, audience, lifetime and key always validated.</summary>
     public static IHostApplicationBuilder AddJwtAuthentication(this IHostApplicationBuilder builder)
@@ -41,6 +42,7 @@ public static class JwtAuthentication
                 if (publicKey is null)
                 {
                     bearer.Authority = options.Authority;
+                    bearer.RequireHttpsMetadata = options.RequireHttpsMetadata;
                     // Identity providers sign with one or the other; both are asymmetric, so only the provider can sign.
                     bearer.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256];
                 }
@@ -74,7 +76,11 @@ public static class JwtAuthentication
                 $"Refusing to start in {environmentName} with {SigningKeyPathSetting} set: only /dev/token signs with a key of its own, and it exists " +
                 $"only in Development. Remove the private key; tokens come from the identity provider ({AuthoritySetting}) or from the issuer " +
                 $"whose public key is {PublicKeyPathSetting}.");
-        if (options.Authority is not null) return options;
+        if (options.Authority is not null)
+        {
+            RefuseInsecureMetadata(options, environment);
+            return options;
+        }
 
         // Every environment, Development too: there is no default key to fall back on.
         if (string.IsNullOrWhiteSpace(options.PublicKeyPath))
@@ -82,6 +88,20 @@ public static class JwtAuthentication
                 $"Refusing to start in {environmentName} without a key to verify tokens: set {PublicKeyPathSetting} (a PEM public key, ECDSA P-256, " +
                 $"for ES256) or {AuthoritySetting} (an OpenID Connect identity provider). ./run.sh creates the development key pair in its data folder.");
         return options;
+    }
+
+    /// <summary>
+    /// The one rule for the services, the gateway and the portal: keys over plain HTTP only in Development or from a
+    /// loopback authority, whose traffic never leaves this machine.
+    /// </summary>
+    public static void RefuseInsecureMetadata(JwtOptions options, IHostEnvironment environment)
+    {
+        if (options.RequireHttpsMetadata || environment.IsDevelopment()) return;
+        if (Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority) && authority.IsLoopback) return;
+        throw new InvalidOperationException(
+            $"Refusing to start in {environment.EnvironmentName} with {RequireHttpsMetadataSetting} false for {AuthoritySetting} " +
+            $"'{options.Authority}': keys fetched over plain HTTP from another machine can be replaced on the way, and with them every " +
+            "token. Serve the identity provider over HTTPS (only a loopback authority may do without).");
     }
 
     /// <summary>

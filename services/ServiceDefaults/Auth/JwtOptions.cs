@@ -20,5 +20,12 @@ public sealed class JwtOptions
     /// <summary>An OpenID Connect authority (a real identity provider) for production; its JWKS verifies the tokens.</summary>
     public string? Authority { get; set; }
 
+    /// <summary>
+    /// Whether the authority's discovery document and keys must come over HTTPS. Over plain HTTP anyone on the path could
+    /// hand out keys of their own and so sign any token; only Development, or an authority on this machine's loopback
+    /// (no network to be on the path of), may turn it off.
+    /// </summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     public TimeSpan DevelopmentTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 }

@@ -105,6 +105,34 @@ public sealed class TokenKeyConfigurationTests
         Assert.Equal([SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.RsaSha256], bearer.TokenValidationParameters.ValidAlgorithms);
     }
 
+    [Theory]
+    [InlineData("Production", "http://login.example.org/")]
+    [InlineData("Staging", "http://10.0.0.7:8080/")]
+    public void Outside_Development_keys_over_plain_http_from_another_machine_are_refused(string environment, string authority)
+    {
+        var builder = BuilderIn(environment, (JwtAuthentication.AuthoritySetting, authority), (JwtAuthentication.RequireHttpsMetadataSetting, "false"));
+
+        var refusal = Assert.Throws<InvalidOperationException>(() => builder.AddServiceDefaults());
+
+        Assert.Contains($"Refusing to start in {environment} with Auth:RequireHttpsMetadata false", refusal.Message);
+    }
+
+    [Theory]
+    [InlineData("Production", "http://127.0.0.2:5000/", false)]
+    [InlineData("Production", "http://localhost:5000/", false)]
+    [InlineData("Development", "http://identity:8080/", false)]
+    [InlineData("Production", "https://login.example.org/", true)]
+    public async Task Keys_over_plain_http_are_allowed_from_loopback_or_in_Development_and_https_is_the_default(string environment, string authority, bool requireHttps)
+    {
+        var builder = BuilderIn(environment, (JwtAuthentication.AuthoritySetting, authority),
+            (JwtAuthentication.RequireHttpsMetadataSetting, requireHttps ? null : "false"));
+
+        builder.AddServiceDefaults();
+        await using var app = builder.Build();
+
+        Assert.Equal(requireHttps, BearerOptionsOf(app).RequireHttpsMetadata);
+    }
+
     private static string Pem(string content) => content switch
     {
         "not PEM" => "policyengage-local-signing-key",
