@@ -32,7 +32,7 @@ public sealed class PortalVisitor : IAsyncDisposable
             TimezoneId = locale.StartsWith("zh", StringComparison.Ordinal) ? "Asia/Shanghai" : "Europe/Brussels",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         return new PortalVisitor(context, page, locale);
     }

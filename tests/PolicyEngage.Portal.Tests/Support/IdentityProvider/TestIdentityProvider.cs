@@ -45,6 +45,10 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     public static async Task<TestIdentityProvider> StartAsync()
     {
+        // The provider is Kestrel inside the test process, beside Playwright and the tests' waits: with the thread pool's
+        // default minimum (one thread per core) its requests queued for minutes behind them before a thread came free.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(completionPorts, 32));
         // A file of its own, not a shared in-memory database: shared-cache SQLite refuses concurrent requests outright
         // (table locked) where a file waits its turn, and the portal, the gateway and the services all ask at once.
         var folder = new TempDirectory();
