@@ -93,8 +93,8 @@ public sealed partial class LiaisonConsoleTests(PortalSystem system, Chromium ch
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Deliver to the regulator" }).ClickAsync();
         await page.WaitForURLAsync(DigestUrl());
-        await PageReload.UntilVisibleAsync(page, page.Locator("#digest-status", new PageLocatorOptions { HasText = "Delivered" }), "the digest delivered");
-        await PageReload.UntilVisibleAsync(page, page.Locator("table.pushes td", new PageLocatorOptions { HasText = "Succeeded" }), "the push succeeded");
+        await page.ReloadUntilAsync(page.Locator("#digest-status", new PageLocatorOptions { HasText = "Delivered" }), "the digest delivered", 45);
+        await page.ReloadUntilAsync(page.Locator("table.pushes td", new PageLocatorOptions { HasText = "Succeeded" }), "the push succeeded", 45);
         await Assertions.Expect(page.Locator("ol.attempts li").First).ToContainTextAsync("HTTP 200");
         Assert.NotEmpty(receiver.Received);
         await liaison.CheckAccessibilityAsync("liaison-digest");

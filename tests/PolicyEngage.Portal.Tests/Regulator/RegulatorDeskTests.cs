@@ -23,7 +23,7 @@ public sealed class RegulatorDeskTests(PortalSystem system, Chromium chromium)
         var page = desk.Page;
         await desk.GotoAsync("/inbox");
         var entry = page.Locator($"a[href='/digests/{digestId}']");
-        await PageReload.UntilVisibleAsync(page, entry, "the delivered digest in the inbox");
+        await page.ReloadUntilAsync(entry, "the delivered digest in the inbox", 45);
         await Assertions.Expect(page.Locator("tr", new PageLocatorOptions { HasText = reference })).ToContainTextAsync("Delivered");
         await desk.CheckAccessibilityAsync("regulator-inbox");
         await desk.ScreenshotAsync("regulator-inbox");
