@@ -22,6 +22,7 @@ public static class PortalPages
                 pages.Conventions.AllowAnonymousToPage("/SignInContinue");
                 pages.Conventions.AllowAnonymousToPage("/Culture");
                 pages.Conventions.AllowAnonymousToPage("/Error");
+                pages.Conventions.AllowAnonymousToPage("/SignedOut");
             })
             .AddViewLocalization()
             .AddMvcOptions(mvc => mvc.Filters.Add<SessionExpiredFilter>());

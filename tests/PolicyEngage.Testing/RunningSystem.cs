@@ -114,6 +114,29 @@ public class RunningSystem : IAsyncLifetime
         _processes.Add(Gateway);
 
         await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        await AwaitTheGatewayReachingEachServiceAsync();
+    }
+
+    /// <summary>
+    /// Every process ready is not yet every route answering: on a busy machine the gateway's first calls to a service
+    /// can time out and open its breaker for a moment. Each service's document is asked for through the gateway until
+    /// it comes, so that a test's first request meets a warm path.
+    /// </summary>
+    private async Task AwaitTheGatewayReachingEachServiceAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var document in new[] { "submissions", "reviews", "regulatorliaison", "audit" })
+            await Eventually.True(async () =>
+            {
+                try
+                {
+                    return (await http.GetAsync($"/openapi/{document}.json")).IsSuccessStatusCode;
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                {
+                    return false;
+                }
+            }, $"the gateway reaching {document}", TimeSpan.FromSeconds(60));
     }
 
     /// <summary>

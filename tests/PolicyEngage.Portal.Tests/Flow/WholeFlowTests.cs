@@ -27,7 +27,7 @@ public sealed partial class WholeFlowTests(PortalSystem system, Chromium chromiu
         await desk.GetByLabel("Jurisdiction", new PageGetByLabelOptions { Exact = true }).FillAsync("EU");
         await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Register regulator" }).ClickAsync();
         var regulatorId = Guid.Parse(await desk.Locator("tr", new PageLocatorOptions { HasText = $"Regulator {reference}" }).Locator("code").InnerTextAsync());
-        await desk.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Consultations", Exact = true }).ClickAsync();
+        await desk.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Consultations", Exact = true }).ClickAsync();
         await desk.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Open a consultation" }).ClickAsync();
         await desk.GetByLabel("Regulator", new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(regulatorId.ToString());
         await desk.GetByLabel("Reference", new PageGetByLabelOptions { Exact = true }).FillAsync(reference);
@@ -116,7 +116,7 @@ public sealed partial class WholeFlowTests(PortalSystem system, Chromium chromiu
         foreach (var step in new[] { "ConsultationOpened", "PositionPaperSubmitted", "ReviewCompleted", "ConsultationClosed", "DigestCompiled", "DigestDelivered", "DigestAcknowledged" })
             Assert.Contains(step, timeline, StringComparison.Ordinal);
         await auditor.ScreenshotAsync("flow-7-auditor-timeline");
-        await ledger.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Ledger", Exact = true }).ClickAsync();
+        await ledger.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Ledger", Exact = true }).ClickAsync();
         await Assertions.Expect(ledger.Locator("#ledger-verdict")).ToContainTextAsync("Intact");
     }
 
