@@ -13,5 +13,6 @@ public sealed class OutageSystem : RunningSystem
         return new BrokerAddress(Node.AmqpPort, Node.ManagementPort, "/");
     }
 
-    protected override ValueTask ReleaseBrokerAsync() => Node.DisposeAsync();
+    // Null when the node never started: the start's own exception is the one to see.
+    protected override ValueTask ReleaseBrokerAsync() => Node?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
