@@ -79,6 +79,10 @@ public class RunningSystem : IAsyncLifetime
         var gatewayEnvironment = new Dictionary<string, string>(shared);
         if (authority is null)
             foreach (var (key, value) in TestSigningKey.IssuerSettings.AsEnvironment()) gatewayEnvironment[key] = value;
+        // A whole system on two busy cores can take seconds to connect or to answer a path's first call; the gateway's
+        // own bounds (1 s, 10 s) have their own tests, here they would only turn a slow start into a 503.
+        gatewayEnvironment["Resilience__ConnectTimeout"] = "00:00:05";
+        gatewayEnvironment["Resilience__AttemptTimeout"] = "00:00:30";
         foreach (var (key, value) in EnvironmentOf("Gateway")) gatewayEnvironment[key] = value;
         foreach (var (program, folder, cluster) in services)
         {

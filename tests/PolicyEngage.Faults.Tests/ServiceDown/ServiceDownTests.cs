@@ -51,14 +51,17 @@ public sealed class ServiceDownTests(ITestOutputHelper output) : IAsyncLifetime
 
         regulatorLiaison.Restart();
         var restarted = Stopwatch.StartNew();
+        // Its own start under the load is the machine's business; from ready on, the gateway's circuit is ours.
+        await regulatorLiaison.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        var ready = restarted.Elapsed;
         await Eventually.True(async () => (await probe.GetAsync("/api/consultations")).StatusCode == HttpStatusCode.OK,
-            "RegulatorLiaison's routes answering through the gateway again", TimeSpan.FromSeconds(60));
+            "RegulatorLiaison's routes answering through the gateway again", TimeSpan.FromSeconds(30));
         var recovered = restarted.Elapsed;
         // Longer than the driver's consultation lifetime, so that at least one digest is delivered after the recovery.
         await Task.Delay(TimeSpan.FromSeconds(8));
         var figures = await scenario.StopAndCountAsync(restarted);
         output.WriteLine($"{figures}; {answers} requests to RegulatorLiaison's routes while it was down, each a 503 problem, the slowest in " +
-            $"{slowest.TotalMilliseconds:F0} ms; {submittedWhileDown} versions submitted meanwhile; its routes answered again {recovered.TotalSeconds:F1} s after the restart");
+            $"{slowest.TotalMilliseconds:F0} ms; {submittedWhileDown} versions submitted meanwhile; it was ready {ready.TotalSeconds:F1} s after the restart and its routes answered again {recovered.TotalSeconds:F1} s after it");
 
         Assert.True(slowest < AnswerBound, $"the slowest 503 took {slowest}");
         Assert.True(submittedWhileDown > 0, "the other services stopped taking the load while RegulatorLiaison was down");
