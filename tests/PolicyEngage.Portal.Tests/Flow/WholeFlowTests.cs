@@ -35,7 +35,7 @@ public sealed partial class WholeFlowTests(PortalSystem system, Chromium chromiu
         await desk.GetByLabel("Summary", new PageGetByLabelOptions { Exact = true }).FillAsync("Positions on avatar identity wanted.");
         await desk.GetByLabel("Closes at").FillAsync(DateTime.Now.AddDays(3).ToString("yyyy-MM-ddTHH:mm"));
         await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Open consultation" }).ClickAsync();
-        await desk.WaitForURLAsync(ConsultationUrl());
+        await desk.ArriveAtAsync(ConsultationUrl());
         var consultationId = Guid.Parse(ConsultationUrl().Match(desk.Url).Groups["id"].Value);
         await liaison.ScreenshotAsync("flow-1-liaison-opened");
 
@@ -51,7 +51,7 @@ public sealed partial class WholeFlowTests(PortalSystem system, Chromium chromiu
         await workspace.GetByLabel("Summary", new PageGetByLabelOptions { Exact = true }).FillAsync("Identity must stay with the person.");
         await workspace.GetByLabel("Body", new PageGetByLabelOptions { Exact = true }).FillAsync($"Body of {paperTitle}: portable, revocable, private by default.");
         await workspace.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save draft" }).ClickAsync();
-        await workspace.WaitForURLAsync(PaperUrl());
+        await workspace.ArriveAtAsync(PaperUrl());
         await workspace.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Submit for review" }).ClickAsync();
         await Assertions.Expect(workspace.Locator("span.status").First).ToHaveTextAsync("Submitted");
         await author.ScreenshotAsync("flow-2-author-submitted");
@@ -81,9 +81,9 @@ public sealed partial class WholeFlowTests(PortalSystem system, Chromium chromiu
         await desk.ReloadUntilAsync(console.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = paperTitle }), "the approved position");
         await desk.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Close the consultation…" }).ClickAsync();
         await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Yes, close the consultation" }).ClickAsync();
-        await desk.WaitForURLAsync(ConsultationUrl());
+        await desk.ArriveAtAsync(ConsultationUrl());
         await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Compile digest" }).ClickAsync();
-        await desk.WaitForURLAsync(DigestUrl());
+        await desk.ArriveAtAsync(DigestUrl());
         var digestId = DigestUrl().Match(desk.Url).Groups["id"].Value;
         desk.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await desk.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Deliver to the regulator" }).ClickAsync();

@@ -53,7 +53,7 @@ public sealed partial class LiaisonConsoleTests(PortalSystem system, Chromium ch
 
         await closesAt.FillAsync(DateTime.Now.AddDays(3).ToString("yyyy-MM-ddTHH:mm"));
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Open consultation" }).ClickAsync();
-        await page.WaitForURLAsync(ConsultationUrl());
+        await page.ArriveAtAsync(ConsultationUrl());
         var consultationId = Guid.Parse(ConsultationUrl().Match(page.Url).Groups["id"].Value);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Consultation {reference}");
 
@@ -81,18 +81,18 @@ public sealed partial class LiaisonConsoleTests(PortalSystem system, Chromium ch
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Close the consultation");
         await liaison.CheckAccessibilityAsync("liaison-close-consultation");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Yes, close the consultation" }).ClickAsync();
-        await page.WaitForURLAsync(ConsultationUrl());
+        await page.ArriveAtAsync(ConsultationUrl());
         await Assertions.Expect(page.Locator("p.notice")).ToContainTextAsync("closed");
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Compile digest" }).ClickAsync();
-        await page.WaitForURLAsync(DigestUrl());
+        await page.ArriveAtAsync(DigestUrl());
         var digestId = DigestUrl().Match(page.Url).Groups["id"].Value;
         await Assertions.Expect(page.Locator("#digest-status")).ToHaveTextAsync("Compiled");
         await Assertions.Expect(page.Locator($"#position-{paperId}")).ToContainTextAsync($"Body of Avatar identity {reference}");
 
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Deliver to the regulator" }).ClickAsync();
-        await page.WaitForURLAsync(DigestUrl());
+        await page.ArriveAtAsync(DigestUrl());
         await page.ReloadUntilAsync(page.Locator("#digest-status", new PageLocatorOptions { HasText = "Delivered" }), "the digest delivered", 45);
         await page.ReloadUntilAsync(page.Locator("table.pushes td", new PageLocatorOptions { HasText = "Succeeded" }), "the push succeeded", 45);
         await Assertions.Expect(page.Locator("ol.attempts li").First).ToContainTextAsync("HTTP 200");

@@ -132,7 +132,7 @@ public sealed class RegulatorDeskTests(PortalSystem system, Chromium chromium)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Delete a webhook endpoint");
         await desk.CheckAccessibilityAsync("regulator-webhook-delete");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Yes, delete the endpoint" }).ClickAsync();
-        await page.WaitForURLAsync(u => u.EndsWith("/webhooks", StringComparison.Ordinal));
+        await page.ArriveAtAsync(u => u.EndsWith("/webhooks", StringComparison.Ordinal), "the webhooks page");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("deleted");
         Assert.Equal(0, await page.Locator("tr", new PageLocatorOptions { HasText = url }).CountAsync());
 

@@ -24,7 +24,7 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectPortalSystem system, C
             await author.GotoAsync("/consultations");
             await author.SignInAtProviderAsync(system.Provider, TestPeople.Author);
 
-            await author.Page.WaitForURLAsync($"{system.PortalAddress}/consultations");
+            await author.Page.ArriveAtAsync($"{system.PortalAddress}/consultations");
             // Listed by the service behind the gateway, with the provider's token: both accepted it.
             await Assertions.Expect(author.Page.GetByRole(AriaRole.Cell, new PageGetByRoleOptions { Name = reference, Exact = true })).ToBeVisibleAsync();
             // The menu speaks for whom the access token speaks: its subject and role.
@@ -54,7 +54,7 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectPortalSystem system, C
         Assert.DoesNotContain(outbound, cookie => cookie.Name == SessionCookie);
 
         await liaison.SignInAtProviderAsync(system.Provider, TestPeople.Liaison);
-        await liaison.Page.WaitForURLAsync($"{system.PortalAddress}/consultations");
+        await liaison.Page.ArriveAtAsync($"{system.PortalAddress}/consultations");
 
         var back = await liaison.Page.Context.CookiesAsync([$"{system.PortalAddress}/signin-oidc"]);
         var session = Assert.Single(back, cookie => cookie.Name == SessionCookie);
@@ -76,7 +76,7 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectPortalSystem system, C
         Assert.Equal(0, await visitor.Page.GetByLabel("Subject").CountAsync());
 
         await visitor.SignInAtProviderAsync(system.Provider, TestPeople.Author);
-        await visitor.Page.WaitForURLAsync(url => url.StartsWith(system.PortalAddress, StringComparison.Ordinal) && !url.Contains("/signin", StringComparison.Ordinal));
+        await visitor.Page.ArriveAtAsync(url => url.StartsWith(system.PortalAddress, StringComparison.Ordinal) && !url.Contains("/signin", StringComparison.Ordinal), "a portal page past the sign-in");
         // A valid anti-forgery token of this very session, so that only the page itself can be what refuses.
         var antiforgery = await visitor.Page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
         var form = visitor.Page.APIRequest.CreateFormData();
@@ -97,12 +97,12 @@ public sealed class OpenIdConnectSignInTests(OpenIdConnectPortalSystem system, C
         await using var liaison = await PortalVisitor.OpenAsync(chromium, system);
         await liaison.GotoAsync("/consultations");
         await liaison.SignInAtProviderAsync(system.Provider, TestPeople.Liaison);
-        await liaison.Page.WaitForURLAsync($"{system.PortalAddress}/consultations");
+        await liaison.Page.ArriveAtAsync($"{system.PortalAddress}/consultations");
 
         await liaison.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
 
         // The session cookie is gone, and a page of the portal sends its visitor to sign in again.
-        await liaison.Page.WaitForURLAsync($"{system.PortalAddress}/signedout");
+        await liaison.Page.ArriveAtAsync($"{system.PortalAddress}/signedout");
         await Assertions.Expect(liaison.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" })).ToHaveCountAsync(0);
         Assert.DoesNotContain(await liaison.Page.Context.CookiesAsync([system.PortalAddress]), cookie => cookie.Name == SessionCookie);
         await liaison.CheckAccessibilityAsync("signed-out");

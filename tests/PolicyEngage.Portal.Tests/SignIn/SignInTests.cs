@@ -39,7 +39,7 @@ public sealed class SignInTests(PortalSystem system, Chromium chromium)
         await author.Page.Locator("#Organisation").FillAsync("acme");
         await author.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
 
-        await author.Page.WaitForURLAsync(url => url.EndsWith("/consultations", StringComparison.Ordinal));
+        await author.Page.ArriveAtAsync(url => url.EndsWith("/consultations", StringComparison.Ordinal), "the consultations list");
         Assert.Equal("Consultations", await author.Page.Locator("h1").InnerTextAsync());
     }
 

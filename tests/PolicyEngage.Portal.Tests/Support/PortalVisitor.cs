@@ -47,7 +47,7 @@ public sealed class PortalVisitor : IAsyncDisposable
         if (regulator is not null) await Page.Locator("#Regulator").FillAsync(regulator.Value.ToString());
         if (email is not null) await Page.Locator("#Email").FillAsync(email);
         await Page.Locator("form.stacked button[type=submit]").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await Page.ArriveAtAsync(url => !url.Contains("/signin", StringComparison.Ordinal), "a page past the sign-in");
     }
 
     public Task<IResponse?> GotoAsync(string path) => Page.GotoAsync(path);
