@@ -2,20 +2,29 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using PolicyEngage.Audit.Tests.Support;
 using PolicyEngage.Testing.Events;
+using PolicyEngage.Testing.Services;
 
 namespace PolicyEngage.Audit.Tests;
 
 /// <summary>An event whose cause never comes waits, shows in the readiness body, and past Ledger:WaitAlertAfter degrades readiness (still 200).</summary>
 public sealed class WaitingEventsTests(WaitingEventsTests.QuickAlertAuditApp app) : IClassFixture<WaitingEventsTests.QuickAlertAuditApp>
 {
+    /// <summary>Audit on a clock the test moves, so that "not yet past the alert" holds however slow the machine is.</summary>
     public sealed class QuickAlertAuditApp : AuditApp
     {
+        public FakeTimeProvider Clock { get; } = TestClock.StartingNow();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Ledger:WaitAlertAfter", "00:00:03");
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         }
     }
 
@@ -29,7 +38,7 @@ public sealed class WaitingEventsTests(WaitingEventsTests.QuickAlertAuditApp app
         Assert.Equal("Healthy", status);
         Assert.StartsWith("1 event(s) wait for their cause", description);
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        app.Clock.Advance(TimeSpan.FromSeconds(3.5));
         (status, description) = await ReadinessAsync();
         Assert.Equal("Degraded", status);
         Assert.StartsWith("1 event(s) wait for their cause", description);
